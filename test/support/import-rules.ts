@@ -1,0 +1,62 @@
+/**
+ * The layer rule of ARCHITECTURE.md: each folder under src/ imports only the folders its row allows (npm
+ * packages and node built-ins are always allowed). Fails naming the file, the line and the forbidden import.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const everythingBelowReconcilers = ['api', 'template', 'chart', 'render', 'release', 'kube', 'source', 'helm', 'image', 'controller', 'observability', 'config'];
+
+export const allowed: Record<string, readonly string[]> = {
+  api: [],
+  template: [],
+  chart: [],
+  render: ['template', 'chart'],
+  release: ['chart', 'kube'],
+  kube: [],
+  source: ['observability'],
+  helm: ['render', 'release', 'kube', 'chart'],
+  image: ['source', 'kube'],
+  controller: ['kube', 'observability'],
+  reconcilers: everythingBelowReconcilers,
+  observability: [],
+  config: [],
+  cli: [...everythingBelowReconcilers, 'reconcilers'],
+};
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+export function violations(root: string): string[] {
+  const out: string[] = [];
+  for (const file of walk(root)) {
+    const rel = relative(root, file);
+    const layer = rel.split(sep)[0] ?? '';
+    if (!rel.includes(sep)) continue; // src/index.ts: the library API may re-export any layer
+    const rules = allowed[layer];
+    if (rules === undefined) {
+      out.push(`${rel}: folder "${layer}" is not a layer of ARCHITECTURE.md`);
+      continue;
+    }
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      for (const m of line.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)) {
+        const spec = m[1] ?? '';
+        if (!spec.startsWith('.')) continue;
+        const target = relative(root, resolve(dirname(file), spec));
+        if (target.startsWith('..')) {
+          out.push(`${rel}:${i + 1}: imports ${spec}, outside src/`);
+          continue;
+        }
+        const to = target.split(sep)[0] ?? '';
+        if (to !== layer && !rules.includes(to)) out.push(`${rel}:${i + 1}: layer "${layer}" may not import "${to}" (${spec})`);
+      }
+    });
+  }
+  return out;
+}
+
