@@ -4,11 +4,11 @@
  * or tells whether it runs, with each component's memory.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { cacheDir } from '../test/support/cache-dir.ts';
 import { alive, memoryMiB, startControlPlane, stopControlPlane, type ControlPlaneInfo } from '../test/support/control-plane.ts';
 
-const stateFile = join(cacheDir(), 'testenv', 'state.json');
+const stateFile = process.env['CAPSTAN_TESTENV_STATE'] ?? join(cacheDir(), 'testenv', 'state.json');
 
 function readState(): ControlPlaneInfo | undefined {
   if (!existsSync(stateFile)) return undefined;
@@ -26,7 +26,7 @@ async function main(cmd: string | undefined): Promise<number> {
       }
       const t0 = Date.now();
       const info = await startControlPlane({ detached: true, log: (l) => console.error(l) });
-      mkdirSync(join(cacheDir(), 'testenv'), { recursive: true });
+      mkdirSync(dirname(stateFile), { recursive: true });
       writeFileSync(stateFile, JSON.stringify(info, null, 2));
       console.error(`started in ${((Date.now() - t0) / 1000).toFixed(1)} s; server ${info.server}`);
       console.log(info.kubeconfig);
