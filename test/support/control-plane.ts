@@ -34,6 +34,7 @@ export interface StartOptions {
 }
 
 const reaperScript = join(import.meta.dirname, 'reaper.ts');
+const kwokStages = join(import.meta.dirname, '..', 'cluster', 'kwok-stages.yaml');
 
 export async function startControlPlane(opts: StartOptions = {}): Promise<ControlPlaneInfo> {
   const log = opts.log ?? (() => {});
@@ -124,7 +125,7 @@ export async function startControlPlane(opts: StartOptions = {}): Promise<Contro
       `--kubeconfig=${kc}`, '--manage-all-nodes=false',
       '--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake', '--manage-nodes-with-label-selector=',
       '--cidr=10.244.0.1/16', '--node-ip=10.0.0.1', '--node-lease-duration-seconds=40',
-      `--server-address=127.0.0.1:${kwokPort}`,
+      `--server-address=127.0.0.1:${kwokPort}`, `--config=${kwokStages}`,
     ]);
     savePids();
 
