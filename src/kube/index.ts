@@ -3,3 +3,4 @@ export * from './errors.ts';
 export { KubeClient, fieldManager, type ApplyOptions } from './client.ts';
 export { health, podProblem, type Health, type HealthStatus } from './health.ts';
 export { waitForReady, WaitError, type NotReady, type WaitOptions } from './wait.ts';
+export { LeaseClient, type LeaseState } from './lease.ts';
