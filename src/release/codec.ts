@@ -94,7 +94,7 @@ export function releaseJson(r: Release): string {
     str('name', r.name),
     r.info !== undefined && ['info', infoJson(r.info)],
     r.chart !== undefined && ['chart', chartJson(r.chart)],
-    r.config !== undefined && Object.keys(r.config).length > 0 && ['config', r.config],
+    r.config !== undefined && mapSize(r.config) > 0 && ['config', r.config],
     str('manifest', r.manifest),
     list('hooks', r.hooks?.map(hookJson)),
     r.version !== 0 && ['version', r.version],
@@ -118,3 +118,7 @@ export function decodeRelease(data: string): Release {
 }
 
 export { parseGoTime };
+
+function mapSize(m: ReadonlyMap<string, unknown> | Record<string, unknown>): number {
+  return m instanceof Map ? m.size : Object.keys(m).length;
+}

@@ -85,7 +85,10 @@ export class SecretsDriver implements Driver {
     checkReleaseSize(r, encoded);
     return {
       apiVersion: 'v1', kind: 'Secret', type: 'helm.sh/release.v1',
-      metadata: { name: key, namespace: this.#namespace, labels: recordLabels(r, extra) },
+      metadata: {
+        name: key, namespace: this.#namespace, labels: recordLabels(r, extra),
+        ...(r.annotations && Object.keys(r.annotations).length > 0 ? { annotations: r.annotations } : {}),
+      },
       data: { release: Buffer.from(encoded).toString('base64') },
     };
   }
@@ -93,7 +96,10 @@ export class SecretsDriver implements Driver {
   #decode(secret: V1Secret): Release {
     const data = secret.data?.['release'];
     if (data === undefined) throw new ReleaseError('InvalidRelease', `secret ${secret.metadata?.name} has no release data`);
-    return decodeRelease(Buffer.from(data, 'base64').toString('latin1'));
+    const r = decodeRelease(Buffer.from(data, 'base64').toString('latin1'));
+    const ann = secret.metadata?.annotations;
+    if (ann && Object.keys(ann).length > 0) r.annotations = { ...ann };
+    return r;
   }
 
   async #listSecrets(labelSelector: string): Promise<Release[]> {

@@ -14,6 +14,9 @@ export function isPending(s: ReleaseStatus): boolean {
   return s === 'pending-install' || s === 'pending-upgrade' || s === 'pending-rollback';
 }
 
+/** A JSON object: plain when decoded from storage, a Map when built from chart values. */
+export type JsonMap = Record<string, unknown> | ReadonlyMap<string, unknown>;
+
 /** A point in time with nanosecond precision kept from decoded JSON; `undefined` is Go's zero time. */
 export interface GoTime {
   /** milliseconds since the epoch */
@@ -77,7 +80,8 @@ export interface StoredChart {
   metadata: ChartMetadata | null;
   lock: ChartLock | null;
   templates: ChartFile[] | null;
-  values: Record<string, unknown> | null;
+  /** a plain object when decoded, or a Map (keys are sorted when encoded) */
+  values: JsonMap | null;
   schema: Uint8Array | null;
   files: ChartFile[] | null;
 }
@@ -106,11 +110,14 @@ export interface Release {
   name: string;
   info?: Info;
   chart?: StoredChart;
-  config?: Record<string, unknown>;
+  /** the user-supplied values only */
+  config?: JsonMap;
   manifest?: string;
   hooks?: Hook[];
   version: number;
   namespace: string;
   /** custom labels: kept on the Secret only (json:"-" in Helm) */
   labels?: Record<string, string>;
+  /** annotations of the record (Capstan's operation holder/deadline); not part of Helm's JSON */
+  annotations?: Record<string, string>;
 }

@@ -3,7 +3,7 @@
  * and maxHistory pruning that never deletes the last deployed revision.
  */
 import { isNotFound, ReleaseError } from './errors.ts';
-import { releaseKey, type Driver } from './driver.ts';
+import { releaseKey, systemLabels, type Driver } from './driver.ts';
 import type { Release } from './model.ts';
 
 export class Storage {
@@ -23,11 +23,12 @@ export class Storage {
   /** Creates a new revision, first pruning history down to maxHistory-1 when maxHistory is set. */
   async create(r: Release): Promise<void> {
     if (this.maxHistory > 0) await this.removeLeastRecent(r.name, this.maxHistory - 1);
-    await this.driver.create(releaseKey(r.name, r.version), r);
+    await this.driver.create(releaseKey(r.name, r.version), withCustomLabelsOnly(r));
   }
 
+  /** Writes a changed revision; system labels read back from a list are dropped, custom labels kept. */
   update(r: Release): Promise<void> {
-    return this.driver.update(releaseKey(r.name, r.version), r);
+    return this.driver.update(releaseKey(r.name, r.version), withCustomLabelsOnly(r));
   }
 
   delete(name: string, version: number): Promise<Release> {
@@ -90,4 +91,14 @@ export class Storage {
 
 export function sortByRevision(rs: Release[]): Release[] {
   return [...rs].sort((a, b) => a.version - b.version);
+}
+
+function withCustomLabelsOnly(r: Release): Release {
+  if (!r.labels) return r;
+  const labels = { ...r.labels };
+  for (const l of systemLabels) delete labels[l];
+  const out = { ...r };
+  if (Object.keys(labels).length > 0) out.labels = labels;
+  else delete out.labels;
+  return out;
 }

@@ -1,0 +1,72 @@
+/**
+ * `helm upgrade [--install]`: the newest revision must not be pending (stale ones are recovered), the
+ * current release is the deployed one (or the last failed/superseded one when nothing is deployed), the new
+ * revision is recorded as pending-upgrade, then hooks, apply, prune, wait. On success the previous deployed
+ * revision becomes superseded; on failure the new one is failed and the previous one stays deployed.
+ */
+import type { Release } from '../release/index.ts';
+import type { ActionConfig } from './config.ts';
+import { ActionError, messageOf } from './errors.ts';
+import { installLocked, type InstallOptions } from './install.ts';
+import { objectKey } from './manifest-objects.ts';
+import { recoverStalePending, withReleaseLock } from './operation-lock.ts';
+import { checkOwnership } from './ownership.ts';
+import { perform } from './perform.ts';
+import { releaseObjects, renderForRelease } from './prepare.ts';
+import { markFailed, supersedeOthers, withStatus } from './record.ts';
+import { newRelease } from './release-record.ts';
+import { deleteObjects } from './resources.ts';
+
+export interface UpgradeOptions extends InstallOptions {
+  /** `upgrade --install`: install when the release does not exist (or was uninstalled) */
+  install?: boolean;
+  force?: boolean;
+  /** delete the objects this upgrade created when it fails */
+  cleanupOnFail?: boolean;
+}
+
+export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Release> {
+  return withReleaseLock(cfg, o.name, async (lock) => {
+    await recoverStalePending(cfg, o.name);
+    const history = await cfg.storage.history(o.name);
+    const last = history.at(-1);
+    if (!last || last.info?.status === 'uninstalled') {
+      if (o.install) return installLocked(cfg, o, lock);
+      throw new ActionError('ReleaseNotFound', `"${o.name}" has no deployed releases`);
+    }
+    const deployed = [...history].reverse().find((r) => r.info?.status === 'deployed');
+    const current = deployed ?? last;
+    const version = last.version + 1;
+    const timeoutMs = o.timeoutMs ?? 300_000;
+    const result = await renderForRelease(cfg, { name: o.name, namespace: o.namespace, revision: version, isUpgrade: true, chart: o.chart, values: o.values });
+    let rel = newRelease({
+      name: o.name, namespace: o.namespace, version, chart: o.chart, config: o.values, result,
+      status: 'pending-upgrade', description: 'Preparing upgrade', annotations: lock.annotations(),
+      ...(current.info?.first_deployed ? { firstDeployed: current.info.first_deployed } : {}),
+      ...(o.labels ? { labels: o.labels } : {}),
+    });
+    const objects = await releaseObjects(cfg, rel);
+    const previous = await releaseObjects(cfg, current);
+    const known = new Set(previous.map(objectKey));
+    const added = objects.filter((x) => !known.has(objectKey(x)));
+    if (!o.takeOwnership) await checkOwnership(cfg.kube, added, o.name, o.namespace, 'update');
+    await cfg.storage.create(rel);
+    try {
+      await perform(cfg, {
+        release: rel, objects, previous, wait: o.wait ?? false, timeoutMs,
+        events: o.disableHooks ? undefined : { pre: 'pre-upgrade', post: 'post-upgrade' },
+        ...(o.force === undefined ? {} : { force: o.force }),
+      });
+    } catch (e) {
+      await markFailed(cfg, rel, 'Upgrade', messageOf(e));
+      if (o.cleanupOnFail && added.length > 0) {
+        await deleteObjects(cfg.kube, added).catch((err: unknown) => cfg.log.warn({ err, release: o.name }, 'cleanup on fail did not finish'));
+      }
+      throw e;
+    }
+    rel = withStatus(rel, 'deployed', o.description ?? 'Upgrade complete');
+    await cfg.storage.update(rel);
+    await supersedeOthers(cfg, o.name, version);
+    return rel;
+  });
+}
