@@ -1,6 +1,8 @@
 /** The command table of the CLI; each command lives in its own file under ./commands/. */
 import type { Logger } from '../observability/logger.ts';
 import { versionCommand } from './commands/version.ts';
+import { installCommand, rollbackCommand, testCommand, uninstallCommand, upgradeCommand } from './commands/release-actions.ts';
+import { getCommand, historyCommand, listCommand, statusCommand } from './commands/release-queries.ts';
 
 export interface CommandContext {
   log: Logger;
@@ -12,7 +14,10 @@ export interface Command {
   run(args: string[], ctx: CommandContext): Promise<number>;
 }
 
-export const commands: readonly Command[] = [versionCommand];
+export const commands: readonly Command[] = [
+  installCommand, upgradeCommand, rollbackCommand, uninstallCommand, testCommand,
+  historyCommand, listCommand, statusCommand, getCommand, versionCommand,
+];
 
 export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -17,7 +17,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const level = process.env['CAPSTAN_LOG_LEVEL'];
   const log = createRootLogger(level === undefined ? {} : { level: level as 'info' });
-  return command.run(rest, { log: log.child({ command: name }) });
+  try {
+    return await command.run(rest, { log: log.child({ command: name }) });
+  } catch (e) {
+    process.stderr.write(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
 }
 
 if (import.meta.main) {

@@ -31,6 +31,8 @@ export interface InstallOptions {
 }
 
 export async function install(cfg: ActionConfig, o: InstallOptions): Promise<Release> {
+  // the namespace must exist before the operation lease can be written in it
+  if (o.createNamespace) await ensureNamespace(cfg.kube, o.namespace);
   return withReleaseLock(cfg, o.name, async (lock) => {
     await recoverStalePending(cfg, o.name);
     return installLocked(cfg, o, lock);

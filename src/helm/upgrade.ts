@@ -8,6 +8,7 @@ import type { Release } from '../release/index.ts';
 import type { ActionConfig } from './config.ts';
 import { ActionError, messageOf } from './errors.ts';
 import { installLocked, type InstallOptions } from './install.ts';
+import { ensureNamespace } from './namespace.ts';
 import { objectKey } from './manifest-objects.ts';
 import { recoverStalePending, withReleaseLock } from './operation-lock.ts';
 import { checkOwnership } from './ownership.ts';
@@ -26,6 +27,8 @@ export interface UpgradeOptions extends InstallOptions {
 }
 
 export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Release> {
+  // the namespace must exist before the operation lease can be written in it
+  if (o.createNamespace) await ensureNamespace(cfg.kube, o.namespace);
   return withReleaseLock(cfg, o.name, async (lock) => {
     await recoverStalePending(cfg, o.name);
     const history = await cfg.storage.history(o.name);
