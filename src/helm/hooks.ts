@@ -7,6 +7,7 @@ import { waitForReady, type KubeClient, type KubeObject } from '../kube/index.ts
 import { goTimeNow, type Hook, type HookDeletePolicy, type HookEvent, type Release } from '../release/index.ts';
 import { ActionError, messageOf } from './errors.ts';
 import { defaultNamespaces, parseManifestObjects, refOfObject } from './manifest-objects.ts';
+import { crashPoint } from './crash-point.ts';
 
 export interface HookRunContext {
   kube: KubeClient;
@@ -57,6 +58,7 @@ export async function runHooks(ctx: HookRunContext, rel: Release, event: HookEve
       h.last_run = { ...h.last_run, completed_at: goTimeNow(), phase: 'Failed' };
       throw new ActionError('HookFailed', `warning: Hook ${event} ${h.path} failed: ${messageOf(e)}`, { cause: e });
     }
+    crashPoint('mid-hook');
     try {
       // Helm waits for Jobs and Pods only; any other hook kind is ready once created
       const waitable = objs.filter((o) => o.kind === 'Job' || o.kind === 'Pod');

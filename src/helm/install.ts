@@ -12,6 +12,7 @@ import { perform } from './perform.ts';
 import { releaseObjects, renderForRelease } from './prepare.ts';
 import { markFailed, withStatus } from './record.ts';
 import { newRelease } from './release-record.ts';
+import { crashPoint } from './crash-point.ts';
 
 export interface InstallOptions {
   name: string;
@@ -59,7 +60,9 @@ export async function installLocked(cfg: ActionConfig, o: InstallOptions, lock: 
     });
     const objects = await releaseObjects(cfg, rel);
     if (!o.takeOwnership) await checkOwnership(cfg.kube, objects, o.name, o.namespace, 'install');
+    crashPoint('before-pending');
     await cfg.storage.create(rel);
+    crashPoint('after-pending');
     try {
       await perform(cfg, {
         release: rel, objects, previous: [], wait: o.wait ?? false, timeoutMs,
@@ -69,6 +72,7 @@ export async function installLocked(cfg: ActionConfig, o: InstallOptions, lock: 
       await markFailed(cfg, rel, 'Release', messageOf(e));
       throw e;
     }
+    crashPoint('before-final');
     rel = withStatus(rel, 'deployed', o.description ?? 'Install complete');
     await cfg.storage.update(rel);
     return rel;

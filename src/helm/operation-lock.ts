@@ -7,6 +7,7 @@
  * helm CLI and older than a configurable age. The stale revision is marked `failed` with a description
  * saying why, and the action goes on.
  */
+import { hostname } from 'node:os';
 import { isNotFound, isPending, type Release } from '../release/index.ts';
 import { ActionError } from './errors.ts';
 import type { ActionConfig } from './config.ts';
@@ -22,11 +23,26 @@ export interface OperationLock {
 
 const leaseName = (release: string): string => `capstan-release.${release}`;
 
+/**
+ * A holder `capstan-cli@<host>:<pid>` on this very host whose process is gone died mid-operation: its lease
+ * can be taken at once instead of after it expires.
+ */
+export function deadLocalHolder(holder: string): boolean {
+  const m = /^capstan-cli@(.+):(\d+)$/.exec(holder);
+  if (!m || m[1] !== hostname()) return false;
+  try {
+    process.kill(Number(m[2]), 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /** Takes the release's Lease (renewed in the background) or throws Locked naming the live holder. */
 export async function lockRelease(cfg: ActionConfig, name: string): Promise<OperationLock> {
   const seconds = cfg.leaseSeconds ?? 60;
   const now = cfg.now ?? Date.now;
-  const st = await cfg.leases.acquire(leaseName(name), cfg.storageNamespace, cfg.holder, seconds);
+  const st = await cfg.leases.acquire(leaseName(name), cfg.storageNamespace, cfg.holder, seconds, { takeOverFrom: deadLocalHolder });
   if (st.holder !== cfg.holder) {
     throw new ActionError('Locked', `another operation (install/upgrade/rollback) is in progress: ${st.holder} holds release "${name}" until ${new Date(st.expiresAt).toISOString()}`);
   }

@@ -6,11 +6,13 @@ import { WaitError, waitForReady, type KubeClient, type KubeObject } from '../ku
 import { UNINSTALL_ORDER, sortByKind } from '../render/kind-sorter.ts';
 import { ActionError, messageOf } from './errors.ts';
 import { objectKey, refOfObject, resourcePolicyAnnotation } from './manifest-objects.ts';
+import { crashPoint } from './crash-point.ts';
 
 export async function applyAll(kube: KubeClient, objs: readonly KubeObject[], opts: { force?: boolean } = {}): Promise<void> {
   for (const o of objs) {
     try {
       await kube.apply(o, { force: opts.force ?? true });
+      crashPoint('mid-apply');
     } catch (e) {
       throw new ActionError('ApplyFailed', messageOf(e), { cause: e });
     }
@@ -45,6 +47,7 @@ export async function deleteObjects(kube: KubeClient, objs: readonly KubeObject[
 
 /** Waits for all objects to be ready; the error names every object that is not and why. */
 export async function waitAll(kube: KubeClient, objs: readonly KubeObject[], timeoutMs: number): Promise<void> {
+  crashPoint('mid-wait');
   try {
     await waitForReady(kube, objs.map(refOfObject), { timeoutMs });
   } catch (e) {

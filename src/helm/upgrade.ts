@@ -17,6 +17,7 @@ import { releaseObjects, renderForRelease } from './prepare.ts';
 import { markFailed, supersedeOthers, withStatus } from './record.ts';
 import { newRelease } from './release-record.ts';
 import { deleteObjects } from './resources.ts';
+import { crashPoint } from './crash-point.ts';
 
 export interface UpgradeOptions extends InstallOptions {
   /** `upgrade --install`: install when the release does not exist (or was uninstalled) */
@@ -53,7 +54,9 @@ export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Rel
     const known = new Set(previous.map(objectKey));
     const added = objects.filter((x) => !known.has(objectKey(x)));
     if (!o.takeOwnership) await checkOwnership(cfg.kube, added, o.name, o.namespace, 'update');
+    crashPoint('before-pending');
     await cfg.storage.create(rel);
+    crashPoint('after-pending');
     try {
       await perform(cfg, {
         release: rel, objects, previous, wait: o.wait ?? false, timeoutMs,
@@ -67,6 +70,7 @@ export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Rel
       }
       throw e;
     }
+    crashPoint('before-final');
     rel = withStatus(rel, 'deployed', o.description ?? 'Upgrade complete');
     await cfg.storage.update(rel);
     await supersedeOthers(cfg, o.name, version);

@@ -35,7 +35,7 @@ export class LeaseClient {
    * Takes the lease for `holder` for `durationSeconds` if it is free, expired or already ours. Returns the
    * state after the attempt: `holder === holder` means acquired (or renewed).
    */
-  async acquire(name: string, namespace: string, holder: string, durationSeconds: number): Promise<LeaseState> {
+  async acquire(name: string, namespace: string, holder: string, durationSeconds: number, opts: { takeOverFrom?: (holder: string) => boolean } = {}): Promise<LeaseState> {
     const now = this.#now();
     let current: V1Lease | undefined;
     try {
@@ -54,7 +54,8 @@ export class LeaseClient {
       }
     }
     const st = stateOf(current);
-    if (st.holder !== undefined && st.holder !== holder && st.expiresAt > now) return st;
+    const dead = st.holder !== undefined && opts.takeOverFrom?.(st.holder) === true;
+    if (st.holder !== undefined && st.holder !== holder && st.expiresAt > now && !dead) return st;
     const taking = st.holder !== holder;
     const body: V1Lease = {
       ...current,

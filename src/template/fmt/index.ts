@@ -1,15 +1,17 @@
-/** Go's fmt package for template values (being written; see issue 3). */
-import type { GoValue } from '../value.ts';
-
-/** fmt.Sprint */
-export function sprint(args: readonly GoValue[]): string {
-  return args.map(String).join('');
-}
-/** fmt.Sprintln */
-export function sprintln(args: readonly GoValue[]): string {
-  return args.map(String).join(' ') + '\n';
-}
-/** fmt.Sprintf */
-export function sprintf(format: string, args: readonly GoValue[]): string {
-  return format + args.map(String).join('');
-}
+/**
+ * Go's fmt and strconv for template values: Sprint/Sprintln/Sprintf exactly as Go 1.23 prints,
+ * strconv float formatting/parsing, integer parsing, and string quoting.
+ */
+export { sprint, sprintln, sprintf } from './printf.ts';
+export { formatFloat } from './ftoa.ts';
+export { parseFloat } from './atof.ts';
+export { parseInt, parseUint, atoi, formatInt, formatUint, itoa } from './atoi.ts';
+export { NumError, ERR_RANGE, ERR_SYNTAX } from './numerror.ts';
+export {
+  quote, quoteToASCII, quoteToGraphic, quoteRune, quoteRuneToASCII, canBackquote, unquote, isPrint, isGraphic,
+} from './quote.ts';
+export {
+  utf8Encode, utf8Decode, runeCount, byteLength, validString, compareStrings, rawByteChar, runes, runeAt,
+  RUNE_ERROR, MAX_RUNE,
+} from './utf8.ts';
+export type { GoRune } from './utf8.ts';

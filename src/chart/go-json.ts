@@ -1,0 +1,247 @@
+/**
+ * encoding/json as far as chart code needs it: a Decoder that reads one value from the start of a
+ * string (reporting how much it consumed, like Decoder.InputOffset), with Go's syntax-error words,
+ * optionally keeping numbers as literal text (UseNumber); and Marshal of JSON-like values
+ * (HTML-escaping, sorted map keys, Go's float formatting).
+ */
+
+import { compareGoStrings } from './go-format.ts';
+import type { Value, Values } from './values.ts';
+
+/** A JSON number kept as its literal text (json.Number). */
+export class JsonNumber {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
+export type JsonValue = null | boolean | string | number | JsonNumber | JsonValue[] | Map<string, JsonValue>;
+
+export class JsonSyntaxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+function quoteChar(c: string): string {
+  // encoding/json quoteChar
+  if (c === "'") return `'\\''`;
+  if (c === '"') return `'"'`;
+  const s = JSON.stringify(c);
+  return `'${s.slice(1, -1)}'`;
+}
+
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+
+class Reader {
+  pos = 0;
+  readonly s: string;
+  readonly useNumber: boolean;
+  constructor(s: string, useNumber: boolean) {
+    this.s = s;
+    this.useNumber = useNumber;
+  }
+  err(context: string): never {
+    if (this.pos >= this.s.length) throw new JsonSyntaxError('unexpected EOF');
+    throw new JsonSyntaxError(`invalid character ${quoteChar(this.s[this.pos]!)} ${context}`);
+  }
+  skip(): void {
+    while (isSpace(this.s[this.pos])) this.pos++;
+  }
+  value(): JsonValue {
+    this.skip();
+    const c = this.s[this.pos];
+    if (c === '{') return this.object();
+    if (c === '[') return this.array();
+    if (c === '"') return this.string();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
+    for (const [lit, val] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (c === lit[0]) {
+        for (let i = 0; i < lit.length; i++) {
+          if (this.s[this.pos] !== lit[i]) this.err(`in literal ${lit} (expecting ${quoteChar(lit[i]!)})`);
+          this.pos++;
+        }
+        return val;
+      }
+    }
+    return this.err('looking for beginning of value');
+  }
+  object(): JsonValue {
+    this.pos++;
+    const m = new Map<string, JsonValue>();
+    this.skip();
+    if (this.s[this.pos] === '}') {
+      this.pos++;
+      return m;
+    }
+    for (;;) {
+      this.skip();
+      if (this.s[this.pos] !== '"') this.err('looking for beginning of object key string');
+      const k = this.string();
+      this.skip();
+      if (this.s[this.pos] !== ':') this.err('after object key');
+      this.pos++;
+      m.set(k, this.value());
+      this.skip();
+      const c = this.s[this.pos];
+      if (c === ',') {
+        this.pos++;
+        continue;
+      }
+      if (c === '}') {
+        this.pos++;
+        return m;
+      }
+      this.err('after object key:value pair');
+    }
+  }
+  array(): JsonValue {
+    this.pos++;
+    const a: JsonValue[] = [];
+    this.skip();
+    if (this.s[this.pos] === ']') {
+      this.pos++;
+      return a;
+    }
+    for (;;) {
+      a.push(this.value());
+      this.skip();
+      const c = this.s[this.pos];
+      if (c === ',') {
+        this.pos++;
+        continue;
+      }
+      if (c === ']') {
+        this.pos++;
+        return a;
+      }
+      this.err('after array element');
+    }
+  }
+  string(): string {
+    this.pos++;
+    let out = '';
+    for (;;) {
+      const c = this.s[this.pos];
+      if (c === undefined) throw new JsonSyntaxError('unexpected EOF');
+      if (c === '"') {
+        this.pos++;
+        return out;
+      }
+      if (c < ' ') this.err('in string literal');
+      if (c === '\\') {
+        this.pos++;
+        const e = this.s[this.pos];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          this.pos++;
+        } else if (e === 'u') {
+          const hex = this.s.slice(this.pos + 1, this.pos + 5);
+          for (let i = 0; i < 4; i++) {
+            if (!/[0-9a-fA-F]/.test(hex[i] ?? '')) {
+              this.pos += 1 + i;
+              this.err('in \\u hexadecimal character escape');
+            }
+          }
+          out += String.fromCharCode(parseInt(hex, 16));
+          this.pos += 5;
+        } else {
+          this.err('in string escape code');
+        }
+        continue;
+      }
+      out += c;
+      this.pos++;
+    }
+  }
+  number(): JsonValue {
+    const start = this.pos;
+    const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+    if (this.s[this.pos] === '-') {
+      this.pos++;
+      if (!digit(this.s[this.pos])) this.err('in numeric literal');
+    }
+    if (this.s[this.pos] === '0') this.pos++;
+    else while (digit(this.s[this.pos])) this.pos++;
+    if (this.s[this.pos] === '.') {
+      this.pos++;
+      if (!digit(this.s[this.pos])) this.err('after decimal point in numeric literal');
+      while (digit(this.s[this.pos])) this.pos++;
+    }
+    if (this.s[this.pos] === 'e' || this.s[this.pos] === 'E') {
+      this.pos++;
+      if (this.s[this.pos] === '+' || this.s[this.pos] === '-') this.pos++;
+      if (!digit(this.s[this.pos])) this.err('in exponent of numeric literal');
+      while (digit(this.s[this.pos])) this.pos++;
+    }
+    const text = this.s.slice(start, this.pos);
+    if (this.useNumber) return new JsonNumber(text);
+    const n = Number(text);
+    if (!Number.isFinite(n)) throw new JsonSyntaxError(`json: cannot unmarshal number ${text} into Go value of type float64`);
+    return n;
+  }
+}
+
+/**
+ * json.NewDecoder(strings.NewReader(s)).Decode(&v): the first value in `s` and the offset just
+ * after it. Throws JsonSyntaxError (`invalid character 'x' looking for beginning of value`).
+ */
+export function decodeJsonPrefix(s: string, opts: { useNumber?: boolean } = {}): { value: JsonValue; end: number } {
+  const r = new Reader(s, opts.useNumber ?? false);
+  r.skip();
+  if (r.pos >= s.length) throw new JsonSyntaxError('EOF');
+  const value = r.value();
+  return { value, end: r.pos };
+}
+
+/** JSON values decoded without UseNumber are plain Values. */
+export function jsonToValue(v: JsonValue): Value {
+  if (v instanceof JsonNumber) return Number(v.text);
+  if (Array.isArray(v)) return v.map(jsonToValue);
+  if (v instanceof Map) {
+    const m: Values = new Map();
+    for (const [k, x] of v) m.set(k, jsonToValue(x));
+    return m;
+  }
+  return v;
+}
+
+/** encoding/json's string encoding (HTML-safe: <, >, & escaped; U+2028/9 escaped). */
+export function goJsonString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&' || c === 0x2028 || c === 0x2029) {
+      out += '\\u' + c.toString(16).padStart(4, '0');
+    } else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** Go's float64 JSON encoding (shortest; exponent form below 1e-6 and from 1e21). */
+export function goJsonFloat(f: number): string {
+  if (!Number.isFinite(f)) throw new Error(`json: unsupported value: ${f}`);
+  return String(f); // JavaScript's Number::toString uses the same thresholds and digits
+}
+
+/** json.Marshal of a JSON-like value (map keys sorted). */
+export function goJsonMarshal(v: Value | JsonValue): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'string') return goJsonString(v);
+  if (typeof v === 'number') return goJsonFloat(v);
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof JsonNumber) return v.text;
+  if (Array.isArray(v)) return '[' + v.map((x) => goJsonMarshal(x)).join(',') + ']';
+  const keys = [...v.keys()].sort(compareGoStrings);
+  return '{' + keys.map((k) => goJsonString(k) + ':' + goJsonMarshal((v as Map<string, Value | JsonValue>).get(k)!)).join(',') + '}';
+}

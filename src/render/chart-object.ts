@@ -1,0 +1,143 @@
+/**
+ * `.Chart` in a template: engine.recAllTpls's `struct { chart.Metadata; IsRoot bool }` — the chart's
+ * metadata with Go field names (Name, Version, AppVersion, …) promoted from the embedded
+ * chart.Metadata, plus IsRoot. Its JSON form inlines Metadata's json-tagged fields (omitempty).
+ */
+import { GoStruct, withMapType, withSliceType } from '../template/value.ts';
+import type { GoValue } from '../template/value.ts';
+import type { Dependency, Maintainer, Metadata } from '../chart/metadata.ts';
+
+export const CHART_TYPE_NAME = 'struct { chart.Metadata; IsRoot bool }';
+
+function strings(list: readonly string[] | null): GoValue[] {
+  return withSliceType(list ? [...list] : [], '[]string');
+}
+
+/** Adds `key: value` to a JSON object unless omitempty drops it. */
+function put(out: Map<string, GoValue>, key: string, value: GoValue, omitEmpty: boolean): void {
+  if (omitEmpty) {
+    if (value === '' || value === false || value === null || value === undefined) return;
+    if (Array.isArray(value) && value.length === 0) return;
+    if (value instanceof Map && value.size === 0) return;
+  }
+  out.set(key, value);
+}
+
+function maintainerValue(m: Maintainer | null): GoValue {
+  if (m === null) return null;
+  const json = new Map<string, GoValue>();
+  put(json, 'name', m.name, true);
+  put(json, 'email', m.email, true);
+  put(json, 'url', m.url, true);
+  return new GoStruct({
+    typeName: 'chart.Maintainer',
+    pointer: true,
+    fields: new Map<string, GoValue>([
+      ['Name', m.name],
+      ['Email', m.email],
+      ['URL', m.url],
+    ]),
+    json: () => json,
+  });
+}
+
+function dependencyValue(d: Dependency | null): GoValue {
+  if (d === null) return null;
+  const importValues: GoValue[] = withSliceType(d.importValues ? ([...d.importValues] as GoValue[]) : [], '[]interface {}');
+  const json = new Map<string, GoValue>();
+  put(json, 'name', d.name, false);
+  put(json, 'version', d.version, true);
+  put(json, 'repository', d.repository, false);
+  put(json, 'condition', d.condition, true);
+  put(json, 'tags', d.tags ? [...d.tags] : null, true);
+  put(json, 'enabled', d.enabled, true);
+  put(json, 'import-values', d.importValues ? ([...d.importValues] as GoValue[]) : null, true);
+  put(json, 'alias', d.alias, true);
+  return new GoStruct({
+    typeName: 'chart.Dependency',
+    pointer: true,
+    fields: new Map<string, GoValue>([
+      ['Name', d.name],
+      ['Version', d.version],
+      ['Repository', d.repository],
+      ['Condition', d.condition],
+      ['Tags', strings(d.tags)],
+      ['Enabled', d.enabled],
+      ['ImportValues', importValues],
+      ['Alias', d.alias],
+    ]),
+    json: () => json,
+  });
+}
+
+/** The json-tagged fields of chart.Metadata (omitempty everywhere), in struct order. */
+export function metadataJson(md: Metadata): Map<string, GoValue> {
+  const json = new Map<string, GoValue>();
+  put(json, 'name', md.name, true);
+  put(json, 'home', md.home, true);
+  put(json, 'sources', md.sources ? [...md.sources] : null, true);
+  put(json, 'version', md.version, true);
+  put(json, 'description', md.description, true);
+  put(json, 'keywords', md.keywords ? [...md.keywords] : null, true);
+  put(json, 'maintainers', md.maintainers ? md.maintainers.map((m) => (m === null ? null : maintainerValue(m))) : null, true);
+  put(json, 'icon', md.icon, true);
+  put(json, 'apiVersion', md.apiVersion, true);
+  put(json, 'condition', md.condition, true);
+  put(json, 'tags', md.tags, true);
+  put(json, 'appVersion', md.appVersion, true);
+  put(json, 'deprecated', md.deprecated, true);
+  put(json, 'annotations', md.annotations ? withMapType(new Map<string, GoValue>(md.annotations), 'map[string]string') : null, true);
+  put(json, 'kubeVersion', md.kubeVersion, true);
+  put(json, 'dependencies', md.dependencies ? md.dependencies.map(dependencyValue) : null, true);
+  put(json, 'type', md.type, true);
+  return json;
+}
+
+/** chart.Metadata's Go fields, in struct order. */
+function metadataFields(md: Metadata): [string, GoValue][] {
+  return [
+    ['Name', md.name],
+    ['Home', md.home],
+    ['Sources', strings(md.sources)],
+    ['Version', md.version],
+    ['Description', md.description],
+    ['Keywords', strings(md.keywords)],
+    ['Maintainers', withSliceType((md.maintainers ?? []).map(maintainerValue), '[]*chart.Maintainer')],
+    ['Icon', md.icon],
+    ['APIVersion', md.apiVersion],
+    ['Condition', md.condition],
+    ['Tags', md.tags],
+    ['AppVersion', md.appVersion],
+    ['Deprecated', md.deprecated],
+    ['Annotations', withMapType(new Map<string, GoValue>(md.annotations ?? []), 'map[string]string')],
+    ['KubeVersion', md.kubeVersion],
+    ['Dependencies', withSliceType((md.dependencies ?? []).map(dependencyValue), '[]*chart.Dependency')],
+    ['Type', md.type],
+  ];
+}
+
+/** `*chart.Metadata` (what ToRenderValues puts at the top level as `.Chart`). */
+export function metadataValue(md: Metadata): GoStruct {
+  return new GoStruct({
+    typeName: 'chart.Metadata',
+    pointer: true,
+    fields: new Map(metadataFields(md)),
+    json: () => metadataJson(md),
+  });
+}
+
+/**
+ * `.Chart` for a chart's templates: the embedded Metadata's fields promoted, plus IsRoot.
+ * (The embedded field `Metadata` itself is not exposed.)
+ */
+export function chartValue(md: Metadata, isRoot: boolean): GoStruct {
+  return new GoStruct({
+    typeName: CHART_TYPE_NAME,
+    fields: new Map<string, GoValue>([...metadataFields(md), ['IsRoot', isRoot]]),
+    json: () => {
+      const json = metadataJson(md);
+      json.set('IsRoot', isRoot);
+      return json;
+    },
+  });
+}

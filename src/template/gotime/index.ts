@@ -1,0 +1,11 @@
+/** Go's time package, as much of it as templates see: Time, Location, Format/Parse layouts, Duration. */
+export { Time, date, now, unixTime, type Clock } from './time.ts';
+export { Location, UTC, fixedZone } from './location.ts';
+export { loadLocation, local, LocationError } from './load.ts';
+export { format, timeString, RFC3339, RFC3339_NANO } from './format.ts';
+export { parse, parseInLocation } from './parse.ts';
+export {
+  durationString, parseDuration, durationRound, durationTruncate, TimeError, timeQuote,
+  NANOSECOND, MICROSECOND, MILLISECOND, SECOND, MINUTE, HOUR, MIN_DURATION, MAX_DURATION,
+} from './duration.ts';
+export { LONG_MONTH_NAMES, LONG_DAY_NAMES, ZERO_TIME_UNIX } from './civil.ts';
