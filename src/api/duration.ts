@@ -18,6 +18,12 @@ export const Duration = z.string().regex(durationPattern, { message: durationMes
  */
 export const Timeout = z
   .union([z.int().min(0), Duration])
+  .meta({
+    'x-kubernetes-validations': [{
+      rule: `type(self) == int ? self >= 0 : self.matches(r'${durationPattern.source}')`,
+      message: `${durationMessage}, or a number of seconds`,
+    }],
+  })
   .transform((v) => (typeof v === 'number' ? `${v}s` : v));
 
 const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

@@ -31,8 +31,6 @@ export interface KindDefinition<Spec extends z.ZodType = z.ZodType, Status exten
 /** `categories` of every Capstan CRD: `kubectl get capstan` lists them all. */
 export const categories = ['capstan'] as const;
 
-export const apiVersionOf = (def: Pick<KindDefinition, 'group' | 'version'>): string => `${def.group}/${def.version}`;
-
 /** The whole object: apiVersion and kind fixed, ObjectMeta, the spec (required) and the status (optional). */
 export function objectSchema<const A extends string, const K extends string, Spec extends z.ZodType, Status extends z.ZodType>(
   apiVersion: A, kind: K, spec: Spec, status: Status,
@@ -44,6 +42,15 @@ export function objectSchema<const A extends string, const K extends string, Spe
     spec,
     status: status.optional(),
   });
+}
+
+/**
+ * A kind's definition plus its whole-object schema (`schema`), with apiVersion and kind as literal types.
+ */
+export function defineKind<const G extends string, const V extends string, const K extends string, Spec extends z.ZodType, Status extends z.ZodType>(
+  def: KindDefinition<Spec, Status> & { group: G; version: V; kind: K },
+) {
+  return { ...def, schema: objectSchema(`${def.group}/${def.version}` as `${G}/${V}`, def.kind, def.spec, def.status) };
 }
 
 export const readyColumns: readonly PrinterColumn[] = [

@@ -17,13 +17,16 @@ export interface PerformInput {
   events: { pre: HookEvent; post: HookEvent } | undefined;
   wait: boolean;
   timeoutMs: number;
+  /** helm's --force (replace objects); recorded, apply always forces field conflicts */
   force?: boolean;
 }
 
 export async function perform(cfg: ActionConfig, p: PerformInput): Promise<void> {
   const hookCtx = { kube: cfg.kube, namespace: p.release.namespace, timeoutMs: p.timeoutMs, record: (r: Release) => cfg.storage.update(r) };
   if (p.events) await runHooks(hookCtx, p.release, p.events.pre);
-  await applyAll(cfg.kube, p.objects, p.force === undefined ? {} : { force: p.force });
+  // Capstan owns the release's fields: server-side apply always forces conflicts, so objects last written
+  // by the helm CLI (client-side, manager "helm") or edited by hand are taken back
+  await applyAll(cfg.kube, p.objects);
   const pruned = await pruneRemoved(cfg.kube, p.previous, p.objects);
   if (pruned.length > 0) cfg.log.info({ release: p.release.name, pruned }, 'deleted objects that left the chart');
   if (p.wait) await waitAll(cfg.kube, p.objects, p.timeoutMs);

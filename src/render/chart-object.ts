@@ -127,13 +127,39 @@ export function metadataValue(md: Metadata): GoStruct {
 }
 
 /**
- * `.Chart` for a chart's templates: the embedded Metadata's fields promoted, plus IsRoot.
- * (The embedded field `Metadata` itself is not exposed.)
+ * The fields of a struct with embedded structs: iterating (as `%v` printing does) yields the
+ * struct's own fields, embedded ones included as single fields; looking a name up also finds the
+ * embedded structs' promoted fields, as Go's field selection does.
+ */
+class PromotingFields extends Map<string, GoValue> {
+  readonly #embedded: readonly GoStruct[];
+  constructor(own: readonly [string, GoValue][], embedded: readonly GoStruct[]) {
+    super(own);
+    this.#embedded = embedded;
+  }
+  override has(name: string): boolean {
+    return super.has(name) || this.#embedded.some((e) => e.fields.has(name));
+  }
+  override get(name: string): GoValue {
+    if (super.has(name)) return super.get(name);
+    for (const e of this.#embedded) if (e.fields.has(name)) return e.fields.get(name);
+    return undefined;
+  }
+}
+
+/**
+ * `.Chart` for a chart's templates: `struct { chart.Metadata; IsRoot bool }` — the embedded
+ * Metadata's fields are promoted (`.Chart.Name`), `.Chart.Metadata` is the embedded struct.
  */
 export function chartValue(md: Metadata, isRoot: boolean): GoStruct {
+  const embedded = new GoStruct({
+    typeName: 'chart.Metadata',
+    fields: new Map(metadataFields(md)),
+    json: () => metadataJson(md),
+  });
   return new GoStruct({
     typeName: CHART_TYPE_NAME,
-    fields: new Map<string, GoValue>([...metadataFields(md), ['IsRoot', isRoot]]),
+    fields: new PromotingFields([['Metadata', embedded], ['IsRoot', isRoot]], [embedded]),
     json: () => {
       const json = metadataJson(md);
       json.set('IsRoot', isRoot);

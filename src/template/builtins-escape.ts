@@ -5,7 +5,7 @@
 import { isPrint, runeAt, sprint, utf8Encode } from './fmt/index.ts';
 import { GoStruct } from './value.ts';
 import type { GoValue } from './value.ts';
-import { derefStruct } from './convert.ts';
+import { addrStruct, derefStruct } from './convert.ts';
 
 /** Go's evalArgs: fmt.Sprint of the arguments, with nil/no value printed as `<no value>`. */
 export function evalArgs(args: readonly GoValue[]): string {
@@ -15,14 +15,28 @@ export function evalArgs(args: readonly GoValue[]): string {
   return sprint(a);
 }
 
-/** Go's printableValue: pointers are indirected; invalid values print as `<no value>`. */
+function isStringer(v: GoStruct): boolean {
+  for (const name of ['String', 'Error']) {
+    if (Object.hasOwn(v.methods, name)) {
+      const m = v.methods[name]!;
+      if (m.params.length === 0 && m.variadic === undefined && m.result === 'string') return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Go's printableValue: invalid values print as `<no value>`; a pointer is indirected (so a struct
+ * prints as `{…}`, not `&{…}`), unless the value is a Stringer or error: then fmt gets a pointer to
+ * it (Go takes the address of the addressable value), so that String/Error is called even when
+ * declared on a pointer receiver (e.g. `.Capabilities.KubeVersion`, a struct field reached through
+ * a pointer, or `semver "1.2"`).
+ */
 export function printableValue(v: GoValue): GoValue {
   if (v === undefined || v === null) return '<no value>';
-  // text/template's printableValue: a pointer is dereferenced, but put back when the pointer type has
-  // String or Error (the dereferenced value is addressable), so fmt calls the method
-  if (v instanceof GoStruct && v.pointer) {
-    const stringer = (n: string) => { const m = v.methods[n]; return m !== undefined && m.params.length === 0 && m.result === 'string'; };
-    return stringer('String') || stringer('Error') ? v : derefStruct(v);
+  if (v instanceof GoStruct) {
+    if (isStringer(v)) return v.pointer ? v : addrStruct(v);
+    if (v.pointer) return derefStruct(v);
   }
   return v;
 }

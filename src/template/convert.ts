@@ -157,3 +157,9 @@ export function derefStruct(v: GoStruct): GoStruct {
   if (!v.pointer) return v;
   return new GoStruct({ typeName: v.typeName, fields: v.fields, methods: v.methods, pointer: false, json: v.json });
 }
+
+/** A pointer to a struct value (Go's v.Addr() of an addressable struct). */
+export function addrStruct(v: GoStruct): GoStruct {
+  if (v.pointer) return v;
+  return new GoStruct({ typeName: v.typeName, fields: v.fields, methods: v.methods, pointer: true, json: v.json });
+}

@@ -35,7 +35,7 @@ export function evalCall(
   const argv = buildArgs(s, dot, fn, name, args, final);
   let v: GoValue;
   try {
-    v = isBuiltin && name === 'call' ? callBuiltin(args![1]!.toString(), argv) : fn.fn(argv, s.funcContext());
+    v = isBuiltin && name === 'call' ? callBuiltin(args?.[1]?.toString() ?? '', argv) : fn.fn(argv, s.funcContext());
   } catch (e) {
     return callFailed(s, node, name, e);
   }

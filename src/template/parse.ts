@@ -10,6 +10,7 @@ import {
 } from './ast.ts';
 import { TemplateError } from './errors.ts';
 import { ItemType, itemString, Lexer, type Item } from './lex.ts';
+import { Tokens } from './parse-tokens.ts';
 import { newNumber } from './parse-number.ts';
 import { goQuote, unquote } from './parse-strconv.ts';
 
@@ -18,8 +19,6 @@ export const ParseMode = { ParseComments: 1, SkipFuncCheck: 2 } as const;
 
 /** Reports whether a function name is defined (the set's FuncMap or the builtins). */
 export type FuncCheck = (name: string) => boolean;
-
-const NO_ITEM: Item = { typ: ItemType.EOF, pos: 0, val: '', line: 0 };
 
 /** One parsed template (Go's parse.Tree). */
 export class Tree implements TreeRef {
@@ -31,8 +30,8 @@ export class Tree implements TreeRef {
   // Parsing only.
   private funcs: FuncCheck | null = null;
   private lex: Lexer | null = null;
-  private readonly token: Item[] = [NO_ITEM, NO_ITEM, NO_ITEM];
-  private peekCount = 0;
+  /** three-token lookahead over the lexer */
+  private readonly tokens = new Tokens();
   private vars: string[] = [];
   private treeSet: Map<string, Tree> | null = null;
   private actionLine = 0;
@@ -44,64 +43,21 @@ export class Tree implements TreeRef {
     this.funcs = funcs;
   }
 
-  // ---- token stream
-
-  private next(): Item {
-    if (this.peekCount > 0) this.peekCount--;
-    else this.token[0] = this.lex!.nextItem();
-    return this.token[this.peekCount]!;
-  }
-
-  private backup(): void {
-    this.peekCount++;
-  }
-
-  private backup2(t1: Item): void {
-    this.token[1] = t1;
-    this.peekCount = 2;
-  }
-
-  private backup3(t2: Item, t1: Item): void {
-    this.token[1] = t1;
-    this.token[2] = t2;
-    this.peekCount = 3;
-  }
-
-  private peek(): Item {
-    if (this.peekCount > 0) return this.token[this.peekCount - 1]!;
-    this.peekCount = 1;
-    this.token[0] = this.lex!.nextItem();
-    return this.token[0];
-  }
-
-  private nextNonSpace(): Item {
-    let token: Item;
-    do token = this.next();
-    while (token.typ === ItemType.Space);
-    return token;
-  }
-
-  private peekNonSpace(): Item {
-    const token = this.nextNonSpace();
-    this.backup();
-    return token;
-  }
-
   // ---- errors
 
   errorf(msg: string): never {
     this.root = null;
-    throw new TemplateError(`template: ${this.parseName}:${this.token[0]!.line}: ${msg}`, 'parse', this.parseName);
+    throw new TemplateError(`template: ${this.parseName}:${this.tokens.line()}: ${msg}`, 'parse', this.parseName);
   }
 
   private expect(expected: ItemType, context: string): Item {
-    const token = this.nextNonSpace();
+    const token = this.tokens.nextNonSpace();
     if (token.typ !== expected) this.unexpected(token, context);
     return token;
   }
 
   private expectOneOf(e1: ItemType, e2: ItemType, context: string): Item {
-    const token = this.nextNonSpace();
+    const token = this.tokens.nextNonSpace();
     if (token.typ !== e1 && token.typ !== e2) this.unexpected(token, context);
     return token;
   }
@@ -123,6 +79,7 @@ export class Tree implements TreeRef {
   private startParse(funcs: FuncCheck | null, lex: Lexer, treeSet: Map<string, Tree>): void {
     this.root = null;
     this.lex = lex;
+    this.tokens.lex = lex;
     this.vars = ['$'];
     this.funcs = funcs;
     this.treeSet = treeSet;
@@ -135,6 +92,7 @@ export class Tree implements TreeRef {
 
   private stopParse(): void {
     this.lex = null;
+    this.tokens.lex = null;
     this.vars = [];
     this.funcs = null;
     this.treeSet = null;
@@ -180,16 +138,16 @@ export class Tree implements TreeRef {
   // ---- grammar
 
   private parse(): void {
-    this.root = new ListNode(this, this.peek().pos);
-    while (this.peek().typ !== ItemType.EOF) {
-      if (this.peek().typ === ItemType.LeftDelim) {
-        const delim = this.next();
-        if (this.nextNonSpace().typ === ItemType.Define) {
+    this.root = new ListNode(this, this.tokens.peek().pos);
+    while (this.tokens.peek().typ !== ItemType.EOF) {
+      if (this.tokens.peek().typ === ItemType.LeftDelim) {
+        const delim = this.tokens.next();
+        if (this.tokens.nextNonSpace().typ === ItemType.Define) {
           const newT = this.newChild('definition');
           newT.parseDefinition();
           continue;
         }
-        this.backup2(delim);
+        this.tokens.backup2(delim);
       }
       const n = this.textOrAction();
       if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf(`unexpected ${n.toString()}`);
@@ -218,8 +176,8 @@ export class Tree implements TreeRef {
   }
 
   private itemList(): [ListNode, Node] {
-    const list = new ListNode(this, this.peekNonSpace().pos);
-    while (this.peekNonSpace().typ !== ItemType.EOF) {
+    const list = new ListNode(this, this.tokens.peekNonSpace().pos);
+    while (this.tokens.peekNonSpace().typ !== ItemType.EOF) {
       const n = this.textOrAction();
       if (n.type === NodeType.End || n.type === NodeType.Else) return [list, n];
       list.append(n);
@@ -228,7 +186,7 @@ export class Tree implements TreeRef {
   }
 
   private textOrAction(): Node {
-    const token = this.nextNonSpace();
+    const token = this.tokens.nextNonSpace();
     switch (token.typ) {
       case ItemType.Text:
         return new TextNode(this, token.pos, token.val);
@@ -247,7 +205,7 @@ export class Tree implements TreeRef {
   }
 
   private action(): Node {
-    const token = this.nextNonSpace();
+    const token = this.tokens.nextNonSpace();
     switch (token.typ) {
       case ItemType.Block: return this.blockControl();
       case ItemType.Break: return this.breakControl(token.pos, token.line);
@@ -259,48 +217,48 @@ export class Tree implements TreeRef {
       case ItemType.Template: return this.templateControl();
       case ItemType.With: return this.withControl();
     }
-    this.backup();
-    const t = this.peek();
+    this.tokens.backup();
+    const t = this.tokens.peek();
     return new ActionNode(this, t.pos, t.line, this.pipeline('command', ItemType.RightDelim));
   }
 
   private breakControl(pos: number, line: number): Node {
-    const token = this.nextNonSpace();
+    const token = this.tokens.nextNonSpace();
     if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{break}}');
     if (this.rangeDepth === 0) this.errorf('{{break}} outside {{range}}');
     return new BreakNode(this, pos, line);
   }
 
   private continueControl(pos: number, line: number): Node {
-    const token = this.nextNonSpace();
+    const token = this.tokens.nextNonSpace();
     if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{continue}}');
     if (this.rangeDepth === 0) this.errorf('{{continue}} outside {{range}}');
     return new ContinueNode(this, pos, line);
   }
 
   private pipeline(context: string, end: ItemType): PipeNode {
-    const token = this.peekNonSpace();
+    const token = this.tokens.peekNonSpace();
     const pipe = new PipeNode(this, token.pos, token.line);
     // Are there declarations or assignments?
     decls: for (;;) {
-      const v = this.peekNonSpace();
+      const v = this.tokens.peekNonSpace();
       if (v.typ !== ItemType.Variable) break;
-      this.next();
+      this.tokens.next();
       // In "$x foo" we need to read "foo" (as opposed to ":=") to know that $x is an argument
       // variable rather than a declaration: remember the token after the variable to push it back.
-      const tokenAfterVariable = this.peek();
-      const next = this.peekNonSpace();
+      const tokenAfterVariable = this.tokens.peek();
+      const next = this.tokens.peekNonSpace();
       if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
         pipe.isAssign = next.typ === ItemType.Assign;
-        this.nextNonSpace();
+        this.tokens.nextNonSpace();
         pipe.decl.push(new VariableNode(this, v.pos, v.val));
         this.vars.push(v.val);
       } else if (next.typ === ItemType.Char && next.val === ',') {
-        this.nextNonSpace();
+        this.tokens.nextNonSpace();
         pipe.decl.push(new VariableNode(this, v.pos, v.val));
         this.vars.push(v.val);
         if (context === 'range' && pipe.decl.length < 2) {
-          const p = this.peekNonSpace().typ;
+          const p = this.tokens.peekNonSpace().typ;
           if (p === ItemType.Variable || p === ItemType.RightDelim || p === ItemType.RightParen) {
             continue decls; // second initialized variable in a range pipeline
           }
@@ -308,14 +266,14 @@ export class Tree implements TreeRef {
         }
         this.errorf(`too many declarations in ${context}`);
       } else if (tokenAfterVariable.typ === ItemType.Space) {
-        this.backup3(v, tokenAfterVariable);
+        this.tokens.backup3(v, tokenAfterVariable);
       } else {
-        this.backup2(v);
+        this.tokens.backup2(v);
       }
       break;
     }
     for (;;) {
-      const token = this.nextNonSpace();
+      const token = this.tokens.nextNonSpace();
       switch (token.typ) {
         case end:
           this.checkPipeline(pipe, context);
@@ -323,7 +281,7 @@ export class Tree implements TreeRef {
         case ItemType.Bool: case ItemType.CharConstant: case ItemType.Complex: case ItemType.Dot:
         case ItemType.Field: case ItemType.Identifier: case ItemType.Number: case ItemType.Nil:
         case ItemType.RawString: case ItemType.String: case ItemType.Variable: case ItemType.LeftParen:
-          this.backup();
+          this.tokens.backup();
           pipe.append(this.command());
           break;
         default:
@@ -353,12 +311,12 @@ export class Tree implements TreeRef {
       if (next.type === NodeType.Else) {
         // "else if" / "else with": parse the if/with as usual and stop at its {{end}}; the
         // subsequent {{end}} is assumed.
-        if (context === 'if' && this.peek().typ === ItemType.If) {
-          this.next();
+        if (context === 'if' && this.tokens.peek().typ === ItemType.If) {
+          this.tokens.next();
           elseList = new ListNode(this, next.pos);
           elseList.append(this.ifControl());
-        } else if (context === 'with' && this.peek().typ === ItemType.With) {
-          this.next();
+        } else if (context === 'with' && this.tokens.peek().typ === ItemType.With) {
+          this.tokens.next();
           elseList = new ListNode(this, next.pos);
           elseList.append(this.withControl());
         } else {
@@ -392,7 +350,7 @@ export class Tree implements TreeRef {
   }
 
   private elseControl(): Node {
-    const peek = this.peekNonSpace();
+    const peek = this.tokens.peekNonSpace();
     if (peek.typ === ItemType.If || peek.typ === ItemType.With) return new ElseNode(this, peek.pos, peek.line);
     const token = this.expect(ItemType.RightDelim, 'else');
     return new ElseNode(this, token.pos, token.line);
@@ -400,7 +358,7 @@ export class Tree implements TreeRef {
 
   private blockControl(): Node {
     const context = 'block clause';
-    const token = this.nextNonSpace();
+    const token = this.tokens.nextNonSpace();
     const name = this.parseTemplateName(token, context);
     const pipe = this.pipeline(context, ItemType.RightDelim);
     const block = this.newChild(name);
@@ -414,11 +372,11 @@ export class Tree implements TreeRef {
 
   private templateControl(): Node {
     const context = 'template clause';
-    const token = this.nextNonSpace();
+    const token = this.tokens.nextNonSpace();
     const name = this.parseTemplateName(token, context);
     let pipe: PipeNode | null = null;
-    if (this.nextNonSpace().typ !== ItemType.RightDelim) {
-      this.backup();
+    if (this.tokens.nextNonSpace().typ !== ItemType.RightDelim) {
+      this.tokens.backup();
       pipe = this.pipeline(context, ItemType.RightDelim);
     }
     return new TemplateNode(this, token.pos, token.line, name, pipe);
@@ -430,14 +388,14 @@ export class Tree implements TreeRef {
   }
 
   private command(): CommandNode {
-    const cmd = new CommandNode(this, this.peekNonSpace().pos);
+    const cmd = new CommandNode(this, this.tokens.peekNonSpace().pos);
     for (;;) {
-      this.peekNonSpace(); // skip leading spaces.
+      this.tokens.peekNonSpace(); // skip leading spaces.
       const operand = this.operand();
       if (operand !== null) cmd.append(operand);
-      const token = this.next();
+      const token = this.tokens.next();
       if (token.typ === ItemType.Space) continue;
-      if (token.typ === ItemType.RightDelim || token.typ === ItemType.RightParen) this.backup();
+      if (token.typ === ItemType.RightDelim || token.typ === ItemType.RightParen) this.tokens.backup();
       else if (token.typ !== ItemType.Pipe) this.unexpected(token, 'operand');
       break;
     }
@@ -448,9 +406,9 @@ export class Tree implements TreeRef {
   private operand(): Node | null {
     let node = this.term();
     if (node === null) return null;
-    if (this.peek().typ === ItemType.Field) {
-      const chain = new ChainNode(this, this.peek().pos, node);
-      while (this.peek().typ === ItemType.Field) chain.add(this.next().val);
+    if (this.tokens.peek().typ === ItemType.Field) {
+      const chain = new ChainNode(this, this.tokens.peek().pos, node);
+      while (this.tokens.peek().typ === ItemType.Field) chain.add(this.tokens.next().val);
       // If the term is a field or variable, just put more fields on the original.
       switch (node.type) {
         case NodeType.Field:
@@ -469,7 +427,7 @@ export class Tree implements TreeRef {
   }
 
   private term(): Node | null {
-    const token = this.nextNonSpace();
+    const token = this.tokens.nextNonSpace();
     switch (token.typ) {
       case ItemType.Identifier:
         if ((this.mode & ParseMode.SkipFuncCheck) === 0 && !this.hasFunction(token.val)) {
@@ -498,7 +456,7 @@ export class Tree implements TreeRef {
       case ItemType.String: case ItemType.RawString:
         return new StringNode(this, token.pos, token.val, this.unquoteOrError(token.val));
     }
-    this.backup();
+    this.tokens.backup();
     return null;
   }
 

@@ -34,6 +34,9 @@ interface Common {
 
 const MISSING_KEYS = { default: MissingKey.Invalid, zero: MissingKey.Zero, error: MissingKey.Error } as const;
 
+/** Set by clone() for the constructor: the namespace the new set starts from. */
+let cloneSource: Common | null = null;
+
 /** The budget of the execution in progress, shared by executions nested in it (include, tpl). */
 let activeBudget: Budget | null = null;
 
@@ -45,7 +48,9 @@ export class TemplateSet {
   host: unknown;
   private readonly env: ExecEnv;
 
-  constructor(funcs: FuncMap, options: TemplateSetOptions = {}, common?: Common) {
+  constructor(funcs: FuncMap, options: TemplateSetOptions = {}) {
+    const common = cloneSource;
+    cloneSource = null;
     this.common = common ?? {
       tmpl: new Map(),
       funcs: new Map(),
@@ -123,13 +128,14 @@ export class TemplateSet {
   /** t.Clone(): an independent namespace with the same templates and functions. */
   clone(): TemplateSet {
     const c = this.common;
-    const copy = new TemplateSet(new Map(), {}, {
+    cloneSource = {
       tmpl: new Map(c.tmpl),
       funcs: new Map(c.funcs),
       missingKey: c.missingKey,
       maxSteps: c.maxSteps,
       name: c.name,
-    });
+    };
+    const copy = new TemplateSet(new Map());
     copy.host = this.host;
     return copy;
   }

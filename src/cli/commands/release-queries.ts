@@ -116,7 +116,7 @@ export const getCommand: Command = {
         print(output, all ? computed : rel.config ?? null, () => `${all ? 'COMPUTED' : 'USER-SUPPLIED'} VALUES:\n${marshalYaml(all ? computed : config)}`);
         return 0;
       }
-      case 'manifest': process.stdout.write(rel.manifest ?? ''); return 0;
+      case 'manifest': process.stdout.write(`${rel.manifest ?? ''}\n`); return 0;
       case 'notes': process.stdout.write(rel.info?.notes ? `NOTES:\n${rel.info.notes}\n` : ''); return 0;
       case 'hooks': process.stdout.write((rel.hooks ?? []).map((h) => `---\n# Source: ${h.path}\n${h.manifest}\n`).join('')); return 0;
       default: throw new UsageError(`unknown "get" subcommand "${what ?? ''}": use values, manifest, notes or hooks`);

@@ -8,7 +8,7 @@ import type { GitErrorCode } from './errors.ts';
 const RULES: readonly [GitErrorCode, RegExp][] = [
   ['HostKeyMismatch', /Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|No \S+ host key is known for|host key for .* has changed/i],
   ['AuthFailed', /Permission denied \(|Authentication failed|could not read (Username|Password)|terminal prompts disabled|returned error: 40[13]\b|HTTP Basic: Access denied|invalid credentials|Too many authentication failures|incorrect passphrase|error in libcrypto|invalid format/i],
-  ['RepositoryNotFound', /returned error: 404\b|repository '.*' not found|does not appear to be a git repository|not a git repository|access denied or repository not exported|Repository not found/i],
+  ['RepositoryNotFound', /returned error: 404\b|repository '.*' not found|does not appear to be a git repository|not a git repository|access denied or repository not exported|Repository not found|no such repository/i],
   ['RefNotFound', /couldn't find remote ref|not our ref|unadvertised object|no such remote ref|invalid refspec|bad object|unknown revision|did not match any/i],
   ['Unreachable', /Could not resolve host|Connection refused|Connection timed out|Connection reset|Network is unreachable|No route to host|Failed to connect|unable to connect|Could not resolve hostname|SSL certificate problem|server certificate verification failed|SSL_ERROR|gnutls_handshake|Operation timed out|unable to access|early EOF|the remote end hung up|Connection closed by/i],
 ];

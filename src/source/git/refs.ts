@@ -127,9 +127,9 @@ export function resolveTarget(plan: RefPlan, remote: RemoteRefs | undefined, url
     case 'default': {
       const head = remote?.symrefs.get('HEAD');
       if (head === undefined) throw notFound('the default branch (HEAD)');
-      const t = lookup(head);
-      if (t === undefined) throw notFound(`the default branch ${head}`);
-      return t;
+      const id = remote?.refs.get(head) ?? remote?.refs.get('HEAD');
+      if (id === undefined) throw notFound(`the default branch ${head}`);
+      return { fetchRef: head, commit: id, reference: head, absolute: false };
     }
     case 'branch': return lookup(`refs/heads/${plan.branch}`) ?? (() => { throw notFound(`branch "${plan.branch}"`); })();
     case 'tag': return lookup(`refs/tags/${plan.tag}`) ?? (() => { throw notFound(`tag "${plan.tag}"`); })();

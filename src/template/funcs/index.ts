@@ -3,6 +3,7 @@
  * function groups. `serializationFuncs` carries Sprig's JSON functions together with Helm's
  * serialization functions (toYaml, fromJson, …). Later groups win on a name clash.
  */
+import { def, GoFuncError } from '../value.ts';
 import type { FuncDef } from '../value.ts';
 import { stringFuncs } from './strings.ts';
 import { regexFuncs } from './regex.ts';
@@ -22,6 +23,13 @@ import { cryptoFuncs } from './crypto.ts';
 import { networkFuncs } from './network.ts';
 import { serializationFuncs } from './serialization.ts';
 
+/** Sprig's own `fail` (functions.go); Helm replaces it with its wrapped version. */
+const miscFuncs: Record<string, FuncDef> = {
+  fail: def(['string'], 'string', ([msg]) => {
+    throw new GoFuncError(msg as string);
+  }, { returnsError: true }),
+};
+
 const GROUPS: readonly Readonly<Record<string, FuncDef>>[] = [
   stringFuncs,
   regexFuncs,
@@ -40,6 +48,7 @@ const GROUPS: readonly Readonly<Record<string, FuncDef>>[] = [
   cryptoFuncs,
   networkFuncs,
   serializationFuncs,
+  miscFuncs,
 ];
 
 /** A fresh map of every Sprig function (the caller may add or override entries). */

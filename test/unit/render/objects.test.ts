@@ -22,6 +22,11 @@ test('.Chart: struct { chart.Metadata; IsRoot bool } with json-tagged, omitempty
   assert.equal(marshalJSON(c), '{"name":"conf","version":"0.1.0","description":"conformance","apiVersion":"v2","appVersion":"1.0","IsRoot":true}');
   assert.equal(c.fields.get('Name'), 'conf');
   assert.equal(c.fields.get('IsRoot'), true);
+  // the embedded chart.Metadata: one field when iterated (as %v prints it), its fields promoted
+  assert.deepEqual([...c.fields.keys()], ['Metadata', 'IsRoot']);
+  assert.equal(typeName(c.fields.get('Metadata')), 'chart.Metadata');
+  assert.ok(c.fields.has('AppVersion'));
+  assert.equal(c.fields.has('Nope'), false);
   assert.equal(typeName(c.fields.get('Keywords')), '[]string');
   assert.equal(typeName(c.fields.get('Annotations')), 'map[string]string');
   assert.equal(typeName(metadataValue(metadata())), '*chart.Metadata');

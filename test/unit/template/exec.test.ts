@@ -292,3 +292,25 @@ test('range: over named maps in key order, with static interface element types',
     'template: x:1:31: executing "x" at <.x>: nil pointer evaluating interface {}.x');
   assert.equal(execErr('{{ range . }}{{ end }}', metadata), 'template: x:1:9: executing "x" at <.>: range can\'t iterate over {conf 0.1.0 [a b]}');
 });
+
+test('printing: Stringers are called, through a pointer as Go addresses the value', () => {
+  const kube = new GoStruct({
+    typeName: 'chartutil.KubeVersion',
+    fields: new Map<string, GoValue>([['Version', 'v1.31.0'], ['Major', '1'], ['Minor', '31']]),
+    methods: { String: def([], 'string', () => 'v1.31.0') },
+    json: () => null,
+  });
+  const caps = new GoStruct({ typeName: 'chartutil.Capabilities', pointer: true, fields: new Map<string, GoValue>([['KubeVersion', kube]]), json: () => null });
+  const plain = new GoStruct({ typeName: 'x.P', pointer: true, fields: new Map<string, GoValue>([['A', 'a'], ['B', 1n]]), json: () => null });
+  const top = m({ Capabilities: caps, P: plain }, 'chartutil.Values');
+  assert.equal(run('{{ .Capabilities.KubeVersion }}|{{ .P }}|{{ html .Capabilities.KubeVersion }}', top), 'v1.31.0|{a 1}|v1.31.0');
+});
+
+test('TemplateSet: clone keeps options', () => {
+  const t = new TemplateSet(new Map(), { missingKey: 'error', name: 'root', host: 'H' });
+  const c = t.clone();
+  c.parse('x', '{{ .a }}');
+  assert.throws(() => c.execute('x', m({})), { message: 'template: x:1:3: executing "x" at <.a>: map has no entry for key "a"' });
+  assert.throws(() => c.execute('y', null), { message: 'template: no template "y" associated with template "root"' });
+  assert.equal(c.host, 'H');
+});
