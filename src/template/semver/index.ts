@@ -1,15 +1,2 @@
-/** Masterminds/semver v3 (v3.3.0) in TypeScript: versions, ordering and constraints. */
-export {
-  Version,
-  SemverError,
-  parseVersion,
-  parseStrictVersion,
-  comparePrerelease,
-  ERR_INVALID_SEMVER,
-  ERR_EMPTY_STRING,
-  ERR_INVALID_CHARACTERS,
-  ERR_SEGMENT_STARTS_ZERO,
-  ERR_INVALID_METADATA,
-  ERR_INVALID_PRERELEASE,
-} from './version.ts';
-export { Constraint, parseConstraint } from './constraint.ts';
+/** Masterminds/semver v3 lives in the workspace package @capstan/semver, shared by every layer. */
+export * from '@capstan/semver';
