@@ -139,5 +139,3 @@ export function renderTemplates(chart: Chart, values: GoMap, opts: EngineOptions
   }
   return rendered;
 }
-
-export { RenderError };

@@ -1,4 +1,5 @@
 /** releaseutil's kind ordering: InstallOrder / UninstallOrder and the stable sort by kind. */
+import { goCompare } from './go-strings.ts';
 
 export type KindSortOrder = readonly string[];
 
@@ -30,7 +31,7 @@ export function lessByKind(kindA: string, kindB: string, ordering: KindSortOrder
   const bok = second >= 0;
   if (!aok && !bok) {
     // both unknown: alphabetically by kind (Go byte order), keeping input order for equal kinds
-    if (kindA !== kindB) return Buffer.compare(Buffer.from(kindA), Buffer.from(kindB)) < 0;
+    if (kindA !== kindB) return goCompare(kindA, kindB) < 0;
     return false;
   }
   if (!aok) return false;

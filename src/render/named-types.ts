@@ -8,5 +8,3 @@ import { registerNamedType } from '../template/convert.ts';
 registerNamedType('engine.files', 'map[string][]uint8');
 registerNamedType('chartutil.Values', 'map[string]interface {}');
 registerNamedType('chartutil.VersionSet', '[]string');
-
-export const HELM_NAMED_TYPES = ['engine.files', 'chartutil.Values', 'chartutil.VersionSet'] as const;

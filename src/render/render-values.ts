@@ -10,7 +10,8 @@ import { capabilitiesValue } from './capabilities.ts';
 import type { Capabilities } from './capabilities.ts';
 import { metadataValue } from './chart-object.ts';
 
-/** chartutil.ReleaseOptions */
+/** chartutil.ReleaseOptions */import { withAppendedCap } from '../template/funcs/lists-cap.ts';
+
 export interface ReleaseOptions {
   name: string;
   namespace: string;
@@ -27,7 +28,9 @@ export function toGoValue(v: Value | undefined): GoValue {
   if (v === undefined || v === null) return null;
   if (typeof v === 'bigint') return new GoNumber('int64', v);
   if (v instanceof Map) return toGoMap(v);
-  if (Array.isArray(v)) return v.map(toGoValue);
+  // Go's JSON decoder builds slices by append, so their capacity exceeds their length (sprig's `slice`
+  // may reach into it): reproduce that capacity
+  if (Array.isArray(v)) return withAppendedCap(v.map(toGoValue));
   return v;
 }
 

@@ -5,6 +5,7 @@
  * encoding/json's message.
  */
 import { GoNumber } from '../template/value.ts';
+import { goCompare } from './go-strings.ts';
 
 export interface SimpleHead {
   apiVersion: string;
@@ -70,7 +71,7 @@ function coerceString(v: JsonLike): JsonLike {
 /** Object entries in the order encoding/json sees them (sigs.k8s.io/yaml marshals maps sorted by key). */
 function entries(v: JsonLike): [string, JsonLike][] {
   const list = v instanceof Map ? [...(v as Map<string, JsonLike>).entries()] : Object.entries(v as Record<string, JsonLike>);
-  return list.sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return list.sort(([a], [b]) => goCompare(a, b));
 }
 
 function isObject(v: JsonLike): boolean {

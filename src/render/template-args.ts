@@ -4,6 +4,8 @@
  * known to helm (e.g. `--debug`), rejected otherwise with pflag's message.
  */
 
+import { quote } from '../template/fmt/quote.ts';
+
 export interface TemplateArgs {
   releaseName: string;
   chart: string;
@@ -135,10 +137,17 @@ export function readCsvLine(s: string): string[] {
   return out;
 }
 
-function parseBool(v: string, flag: string): boolean {
+/** strconv.ParseBool */
+function parseBool(v: string): boolean {
   if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(v)) return true;
   if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(v)) return false;
-  throw new ArgsError(`invalid argument "${v}" for "--${flag}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`);
+  throw new ArgsError(`strconv.ParseBool: parsing ${quote(v)}: invalid syntax`);
+}
+
+/** pflag's name of a flag in messages: `-a, --api-versions` or `--set`. */
+function flagDisplayName(name: string): string {
+  const short = Object.entries(SHORT).find(([, long]) => long === name)?.[0];
+  return short !== undefined ? `-${short}, --${name}` : `--${name}`;
 }
 
 export function emptyTemplateArgs(): TemplateArgs {
@@ -158,8 +167,17 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateArgs {
     const def = FLAGS[name];
     if (!def) throw new ArgsError(`unknown flag: --${name}`);
     let v = value;
+    const invalid = (raw: string, e: unknown): ArgsError =>
+      new ArgsError(`invalid argument ${quote(raw)} for ${quote(flagDisplayName(name))} flag: ${(e as Error).message}`);
     if (def.kind === 'bool') {
-      const b = v === undefined ? true : parseBool(v, name);
+      let b = true;
+      if (v !== undefined) {
+        try {
+          b = parseBool(v);
+        } catch (e) {
+          throw invalid(v, e);
+        }
+      }
       if (def.key) (args[def.key] as boolean) = b;
       return;
     }
@@ -173,7 +191,15 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateArgs {
     if (!def.key) return;
     if (def.kind === 'string') (args[def.key] as string) = v;
     else if (def.kind === 'stringArray') (args[def.key] as string[]).push(v);
-    else (args[def.key] as string[]).push(...readCsvLine(v));
+    else {
+      let items: string[];
+      try {
+        items = readCsvLine(v);
+      } catch (e) {
+        throw invalid(v, e);
+      }
+      (args[def.key] as string[]).push(...items);
+    }
   };
 
   for (let i = 0; i < argv.length; i++) {

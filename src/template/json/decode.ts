@@ -3,6 +3,7 @@ import { GoFuncError } from '../value.ts';
 import type { GoMap, GoValue } from '../value.ts';
 import { decodeRune, RUNE_ERROR, utf8Decode, utf8Encode } from '../fmt/utf8.ts';
 import { checkValid } from './scanner.ts';
+import { withAppendedCap } from '../funcs/lists-cap.ts';
 
 /**
  * What the JSON is decoded into: `interface` (json.Unmarshal into `interface{}`), `map`
@@ -103,7 +104,7 @@ class Decoder {
           top.a.push(v);
           if (sep === 0x5d) {
             stack.pop();
-            v = top.a;
+            v = withAppendedCap(top.a); // append growth, as Go's decoder builds it
             continue;
           }
         } else {

@@ -7,6 +7,7 @@ import { formatFloat } from '../fmt/ftoa.ts';
 import type { GoValue } from '../value.ts';
 import { goSyntax } from './go-syntax.ts';
 import { YInt, type YV } from './values.ts';
+import { withAppendedCap } from '../funcs/lists-cap.ts';
 
 /** An error from the conversion, carrying Go's full message text. */
 export class ConvertError extends Error {}
@@ -43,7 +44,7 @@ function keyString(k: YV, v: YV): string {
 function convert(v: YV): GoValue {
   if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
   if (v instanceof YInt) return Number(v.v);
-  if (Array.isArray(v)) return v.map(convert);
+  if (Array.isArray(v)) return withAppendedCap(v.map(convert)); // json.Unmarshal appends: capacity > length
   const entries: [string, GoValue][] = [];
   const seen = new Map<string, number>();
   for (let i = 0; i < v.keys.length; i++) {

@@ -30,6 +30,12 @@ test('helm template args: one positional means release "release-name"; errors', 
   assert.throws(() => parseTemplateArgs(['rel', 'c', '--bogus']), (e: unknown) => e instanceof ArgsError && e.message === 'unknown flag: --bogus');
   assert.throws(() => parseTemplateArgs(['rel', 'c', '--set']), { message: 'flag needs an argument: --set' });
   assert.throws(() => parseTemplateArgs([]), { message: '"helm template" requires at least 1 argument' });
+  assert.throws(() => parseTemplateArgs(['r', 'c', '--api-versions', '"a/v1']), {
+    message: 'invalid argument "\\"a/v1" for "-a, --api-versions" flag: parse error on line 1, column 6: extraneous or missing " in quoted-field',
+  });
+  assert.throws(() => parseTemplateArgs(['r', 'c', '--include-crds=maybe']), {
+    message: 'invalid argument "maybe" for "--include-crds" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+  });
 });
 
 test('StringSlice values are read as one CSV line', () => {

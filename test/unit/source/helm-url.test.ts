@@ -30,5 +30,6 @@ test('redactUrl removes user info and leaves everything else', () => {
   assert.equal(redactUrl('https://bob:hunter2@h:8443/p?q=1'), 'https://h:8443/p?q=1');
   assert.equal(redactUrl(new URL('http://tok@h/')), 'http://h/');
   assert.equal(redactUrl('http://h/x'), 'http://h/x');
-  assert.equal(redactUrl('not a url //u:p@x'), 'not a url //x');
+  assert.equal(redactUrl('http://h:8080'), 'http://h:8080');
+  assert.equal(redactUrl('oci://u:p@registry.local/charts'), 'oci://registry.local/charts');
 });
