@@ -2,8 +2,9 @@
  * All API-server IO for objects of any kind: server-side apply with field manager `capstan`, get, delete,
  * list. REST mapping (kind → resource, namespaced or not) comes from discovery, cached per client.
  */
-import { KubeConfig, KubernetesObjectApi, CoreV1Api, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import { KubeConfig, KubernetesObjectApi, CoreV1Api, type KubernetesObject } from '@kubernetes/client-node';
 import { isNotFound, toKubeError } from './errors.ts';
+import { rawRequest } from './raw.ts';
 import { describeRef, type KubeObject, type ObjectRef } from './object.ts';
 
 export const fieldManager = 'capstan';
@@ -44,14 +45,29 @@ export class KubeClient {
     return new KubeClient(kc);
   }
 
-  /** Server-side apply of one object; returns what the server stored (or would store, on dry run). */
+  /**
+   * Server-side apply of one object; returns what the server stored (or would store, on dry run). The body is
+   * sent as raw JSON: the typed client would round-trip built-in kinds through its models and drop unknown
+   * keys such as a CRD's `x-kubernetes-*` schema extensions.
+   */
   async apply(obj: KubeObject, opts: ApplyOptions = {}): Promise<KubeObject> {
     try {
-      const out = await this.objects.patch(obj as KubernetesObject, undefined, opts.dryRun ? 'All' : undefined, fieldManager, opts.force ?? true, PatchStrategy.ServerSideApply);
-      return out as KubeObject;
+      const path = await this.resourcePath(obj.apiVersion, obj.kind, obj.metadata.name, obj.metadata.namespace);
+      const q = new URLSearchParams({ fieldManager, force: String(opts.force ?? true) });
+      if (opts.dryRun) q.set('dryRun', 'All');
+      return await rawRequest<KubeObject>(this.kc, 'PATCH', `${path}?${q}`, JSON.stringify(obj), 'application/apply-patch+yaml');
     } catch (e) {
       throw toKubeError(e, `apply ${describeRef(refFrom(obj))}`);
     }
+  }
+
+  /** The REST path of an object, from discovery (`/apis/apps/v1/namespaces/x/deployments/web`). */
+  async resourcePath(apiVersion: string, kind: string, name: string, namespace?: string): Promise<string> {
+    const r = await this.objects.discover(apiVersion, kind);
+    if (!r) throw Object.assign(new Error(`no matches for kind "${kind}" in version "${apiVersion}"`), { code: 404 });
+    const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    const ns = r.namespaced ? `/namespaces/${encodeURIComponent(namespace ?? 'default')}` : '';
+    return `${base}${ns}/${r.name}/${encodeURIComponent(name)}`;
   }
 
   /** The live object, or undefined when it does not exist. */

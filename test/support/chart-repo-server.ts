@@ -56,7 +56,11 @@ export async function startChartRepoServer(opts: ChartRepoServerOptions): Promis
       status: 0,
     };
     requests.push(rec);
-    res.on('finish', () => { rec.status = res.statusCode; });
+    const writeHead = res.writeHead.bind(res) as (status: number, headers?: http.OutgoingHttpHeaders) => http.ServerResponse;
+    res.writeHead = ((status: number, headers?: http.OutgoingHttpHeaders) => {
+      rec.status = status;
+      return writeHead(status, headers);
+    }) as typeof res.writeHead;
     serve(opts, req, res);
   };
   const server = opts.tls !== undefined

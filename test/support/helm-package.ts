@@ -3,7 +3,7 @@
  * `helm push`, each run with its own HELM_* homes so that nothing touches the user's Helm configuration.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { helmBinary } from './helm-binaries.ts';
@@ -60,9 +60,13 @@ export async function packageChart(outDir: string, name: string, versions: reado
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  greeting: {{ .Values.greeting | quote }}\n  version: {{ .Chart.Version | quote }}\n');
   mkdirSync(outDir, { recursive: true });
   const out: string[] = [];
-  for (const v of versions) {
-    await helmOk(['package', dir, '--version', v, '-d', outDir], env);
-    out.push(join(outDir, `${name}-${v}.tgz`));
+  try {
+    for (const v of versions) {
+      await helmOk(['package', dir, '--version', v, '-d', outDir], env);
+      out.push(join(outDir, `${name}-${v}.tgz`));
+    }
+  } finally {
+    rmSync(src, { recursive: true, force: true });
   }
   return out;
 }

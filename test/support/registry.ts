@@ -140,28 +140,38 @@ async function startTokenServer(dir: string, opts: RegistryOptions, log: TokenRe
   const pem = readFileSync(join(dir, 'token.crt'), 'utf8');
   const der = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
   const server = http.createServer((req, res) => {
-    const u = new URL(req.url ?? "/", "http://x");
-    if (process.env["DEBUG_TOKEN"]) console.error(req.method, req.url, req.headers.authorization);
-    const scopes = u.searchParams.getAll('scope');
-    const user = userOf(req.headers.authorization, opts.users ?? []);
-    const known = user !== undefined && user !== null;
-    const reply = (status: number, body: unknown): void => {
-      log.push({ scope: scopes, service: u.searchParams.get('service') ?? undefined, user: known ? user.username : undefined, status });
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    };
-    if (user === null) return reply(401, { details: 'incorrect username or password' });
-    if (!known && opts.anonymousPull !== true) return reply(401, { details: 'authentication required' });
-    const access = scopes.flatMap((s) => s.split(' ')).map((s) => s.split(':')).filter((p) => p.length >= 3).map((p) => ({
-      type: p[0], name: p.slice(1, -1).join(':'),
-      actions: (p[p.length - 1] ?? '').split(',').filter((a) => a === 'pull' || (known && (a === 'push' || a === 'delete' || a === '*'))),
-    }));
-    const now = Math.floor(Date.now() / 1000);
-    const header = { typ: 'JWT', alg: 'ES256', x5c: [der] };
-    const claims = { iss: ISSUER, sub: known ? user.username : '', aud: SERVICE, exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access };
-    const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
-    const sig = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
-    const token = `${input}.${b64url(sig)}`;
-    reply(200, { token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() });
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => { body += d; });
+    req.on('end', () => {
+      // GET (docker token spec, basic auth in the header) or POST (OAuth2 password grant, as oras-go sends)
+      const u = new URL(req.url ?? '/', 'http://x');
+      const form = new URLSearchParams(req.method === 'POST' ? body : '');
+      const scopes = [...u.searchParams.getAll('scope'), ...form.getAll('scope')];
+      const service = u.searchParams.get('service') ?? form.get('service') ?? undefined;
+      const authorization = form.get('grant_type') === 'password'
+        ? `Basic ${Buffer.from(`${form.get('username') ?? ''}:${form.get('password') ?? ''}`).toString('base64')}`
+        : req.headers.authorization;
+      const user = userOf(authorization, opts.users ?? []);
+      const known = user !== undefined && user !== null;
+      const reply = (status: number, json: unknown): void => {
+        log.push({ scope: scopes, service, user: known ? user.username : undefined, status });
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      };
+      if (user === null) return reply(401, { details: 'incorrect username or password' });
+      if (!known && opts.anonymousPull !== true) return reply(401, { details: 'authentication required' });
+      const access = scopes.flatMap((s) => s.split(' ')).map((s) => s.split(':')).filter((p) => p.length >= 3).map((p) => ({
+        type: p[0], name: p.slice(1, -1).join(':'),
+        actions: (p[p.length - 1] ?? '').split(',').filter((a) => a === 'pull' || (known && (a === 'push' || a === 'delete' || a === '*'))),
+      }));
+      const now = Math.floor(Date.now() / 1000);
+      const header = { typ: 'JWT', alg: 'ES256', x5c: [der] };
+      const claims = { iss: ISSUER, sub: known ? user.username : '', aud: SERVICE, exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access };
+      const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
+      const sig = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
+      const token = `${input}.${b64url(sig)}`;
+      reply(200, { token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() });
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return server;

@@ -74,7 +74,20 @@ export class HelmRepositoryClient {
   #cache: Cached | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
+  /** Throws HelmRepositoryError `InvalidURL` unless `opts.url` is an http(s) URL. */
   constructor(opts: HelmRepositoryClientOptions) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(opts.url);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+      const scheme = parsed?.protocol.replace(/:$/, '') ?? '';
+      throw new HelmRepositoryError('InvalidURL', opts.url, parsed === undefined
+        ? `invalid chart URL format: ${redactUrl(opts.url)}`
+        : `could not find protocol handler for: ${scheme}`);
+    }
     this.url = opts.url;
     this.redactedUrl = redactUrl(opts.url);
     this.#opts = opts;

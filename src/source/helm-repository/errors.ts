@@ -2,6 +2,8 @@
 import { redactUrl } from './redact.ts';
 
 export type HelmRepositoryErrorCode =
+  /** the repository URL is not an http(s) URL */
+  | 'InvalidURL'
   /** the index could not be fetched (network, TLS, HTTP status) */
   | 'IndexFetchFailed'
   /** the index is not a chart repository index (bad YAML, no apiVersion, wrong shape) */

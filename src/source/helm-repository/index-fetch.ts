@@ -50,12 +50,14 @@ export async function fetchIndex(http: HttpClient, req: IndexRequest, log: Logge
   } catch (e) {
     if (!(e instanceof NeedsWholeDocument)) throw e;
     res.body.destroy();
-    log.warn({ reason: e.message }, 'index.yaml is not in the regular shape; reading it whole');
+    // JSON indexes are legitimate (Helm reads them too); irregular YAML is worth a warning
+    log[e.message === JSON_INDEX ? 'debug' : 'warn']({ reason: e.message }, 'reading index.yaml whole instead of streaming it');
     return await readWhole(await get(http, req, false), req);
   }
 }
 
 class NeedsWholeDocument extends Error {}
+const JSON_INDEX = 'the index is JSON';
 
 async function get(http: HttpClient, req: IndexRequest, conditional: boolean): Promise<HttpResponse> {
   const headers: Record<string, string> = { accept: 'application/yaml, application/json;q=0.9, */*;q=0.8' };
@@ -100,7 +102,7 @@ async function scanStream(res: HttpResponse, req: IndexRequest): Promise<IndexFe
   try {
     for await (const chunk of res.body) {
       const b = chunk as Buffer;
-      if (bytes === 0 && looksLikeJson(b.subarray(0, 64).toString('utf8'))) throw new NeedsWholeDocument('the index is JSON');
+      if (bytes === 0 && looksLikeJson(b.subarray(0, 64).toString('utf8'))) throw new NeedsWholeDocument(JSON_INDEX);
       bytes += b.length;
       if (bytes > req.maxSize) throw tooLarge(req);
       hash.update(b);

@@ -1,15 +1,12 @@
 /** URLs as they may appear in errors, logs and status: without user info (`user:password@`). */
 
-/** The URL with any user name and password removed; strings that are not URLs come back unchanged. */
+const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/;
+
+/**
+ * The URL with any user name and password removed, otherwise exactly as given (no normalisation, so messages
+ * show the URL the user wrote).
+ */
 export function redactUrl(u: URL | string): string {
-  let url: URL;
-  try {
-    url = typeof u === 'string' ? new URL(u) : new URL(u.href);
-  } catch {
-    return typeof u === 'string' ? u.replace(/\/\/[^/@]*@/, '//') : String(u);
-  }
-  if (url.username === '' && url.password === '') return url.href;
-  url.username = '';
-  url.password = '';
-  return url.href;
+  const s = typeof u === 'string' ? u : u.href;
+  return s.replace(USERINFO, '$1');
 }

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isGitSourceError, parseGitUrl, redactUrlText, repositoryIdentity } from '../../../src/source/git/index.ts';
+import { isGitSourceError, parseGitUrl, redactUrlText, repositoryIdentity, sameRepository } from '../../../src/source/git/index.ts';
 
 describe('parseGitUrl', () => {
   const ok: [string, string, Partial<ReturnType<typeof parseGitUrl>>][] = [
@@ -48,7 +48,15 @@ test('redactUrlText hides userinfo of every URL in a text', () => {
 test('repositoryIdentity is equal for the ssh, scp-like, https and git URLs of one repository', () => {
   const urls = ['https://GitHub.com/Org/Repo.git', 'git@github.com:org/repo.git', 'ssh://git@github.com/org/repo', 'git://github.com/org/repo.git/', 'https://github.com:443/org/repo'];
   assert.deepEqual(new Set(urls.map(repositoryIdentity)), new Set(['github.com/org/repo']));
-  assert.equal(repositoryIdentity('ssh://git@gitlab.example.com:2222/g/r.git'), 'gitlab.example.com:2222/g/r');
-  assert.notEqual(repositoryIdentity('http://127.0.0.1:1/a.git'), repositoryIdentity('http://127.0.0.1:2/a.git'));
   assert.equal(repositoryIdentity('not a url'), undefined);
+});
+
+test('sameRepository compares ports within a scheme only', () => {
+  assert.ok(sameRepository('https://github.com/org/repo.git', 'git@github.com:org/repo.git'));
+  assert.ok(sameRepository('https://github.com:443/org/repo', 'https://github.com/org/repo.git'), 'the default port counts as given');
+  assert.ok(sameRepository('ssh://git@gitlab.example.com:2222/g/r.git', 'https://gitlab.example.com/g/r.git'));
+  assert.ok(sameRepository('git://127.0.0.1/charts.git', 'http://127.0.0.1:9418/charts.git'));
+  assert.ok(!sameRepository('http://127.0.0.1:1/a.git', 'http://127.0.0.1:2/a.git'));
+  assert.ok(!sameRepository('https://github.com/org/repo', 'https://github.com/org/other'));
+  assert.ok(!sameRepository('not a url', 'not a url'));
 });

@@ -33,3 +33,11 @@ test('redactUrl removes user info and leaves everything else', () => {
   assert.equal(redactUrl('http://h:8080'), 'http://h:8080');
   assert.equal(redactUrl('oci://u:p@registry.local/charts'), 'oci://registry.local/charts');
 });
+
+test('a repository client refuses URLs it cannot fetch, in Helm\'s words', async () => {
+  const { HelmRepositoryClient } = await import('../../../src/source/helm-repository/index.ts');
+  const { createRootLogger } = await import('../../../src/observability/logger.ts');
+  const logger = createRootLogger({ level: 'silent' });
+  assert.throws(() => new HelmRepositoryClient({ url: 'oci://registry/charts', logger }), { code: 'InvalidURL', message: 'could not find protocol handler for: oci' });
+  assert.throws(() => new HelmRepositoryClient({ url: 'charts.example.com', logger }), { code: 'InvalidURL', message: 'invalid chart URL format: charts.example.com' });
+});
