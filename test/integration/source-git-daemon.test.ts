@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { ArtifactStore, inspectArchive } from '../../src/source/artifacts/index.ts';
@@ -102,6 +103,8 @@ describe('GitSource over git daemon (git://)', () => {
     await assert.rejects(source.fetch({ cacheKey: 'ns/missing', url, ref: { branch: 'nope' } }), (e) => isGitSourceError(e, 'RefNotFound') && /branch "nope"/.test(e.message));
     await assert.rejects(source.fetch({ cacheKey: 'ns/missing', url, ref: { tag: 'v9' } }), (e) => isGitSourceError(e, 'RefNotFound'));
     await assert.rejects(source.fetch({ cacheKey: 'ns/missing', url, ref: { commit: 'f'.repeat(40) } }), (e) => isGitSourceError(e, 'RefNotFound'));
+    await assert.rejects(source.fetch({ cacheKey: 'ns/missing', url, ref: { branch: 'gone', commit: commits['first'] ?? '' } }),
+      (e) => isGitSourceError(e, 'RefNotFound') && /branch "gone"/.test(e.message));
     await assert.rejects(source.fetch({ cacheKey: 'ns/missing', url: daemon.url('nothing.git') }), (e) => isGitSourceError(e) && ['RepositoryNotFound', 'Unreachable'].includes(e.code));
     await assert.rejects(source.fetch({ cacheKey: 'ns/missing', url, ref: { branch: '-x' } }), (e) => isGitSourceError(e, 'InvalidRef') && e.terminal);
     await assert.rejects(source.fetch({ cacheKey: 'ns/missing', url: 'ext::sh -c touch% /tmp/pwned' }), (e) => isGitSourceError(e, 'InvalidUrl'));
@@ -129,6 +132,23 @@ describe('GitSource over git daemon (git://)', () => {
     assert.equal((await git(cache, ['rev-parse', '--is-shallow-repository'])).trim(), 'true');
     assert.equal((await git(cache, ['rev-list', '--count', 'HEAD'])).trim(), '1', 'one commit deep');
     await git(cache, ['cat-file', '-e', `${old}^{commit}`]);
+  });
+
+  test('a damaged cache (a stale lock left by a killed git) fails once, then heals', async () => {
+    const r = await TestRepo.create(root, 'locked');
+    r.write({ 'a.yaml': 'a\n' });
+    await r.commit('one');
+    await r.push();
+    const url = daemon.url(r.name);
+    await source.fetch({ cacheKey: 'ns/locked', url });
+    writeFileSync(join(cachePaths(cacheDir, 'ns/locked', url).repo, '.git', 'index.lock'), '');
+    r.write({ 'b.yaml': 'b\n' });
+    const next = await r.commit('two');
+    await r.push();
+    await assert.rejects(source.fetch({ cacheKey: 'ns/locked', url }), (e) => isGitSourceError(e, 'GitFailed') && /index\.lock/.test(e.message));
+    const healed = await source.fetch({ cacheKey: 'ns/locked', url });
+    assert.equal(healed.commit, next);
+    assert.equal(healed.reusedCache, false);
   });
 
   test('spec.ignore replaces the default excludes; .sourceignore files apply in their directory', async () => {

@@ -172,7 +172,7 @@ export async function runCorpusCase(c: CorpusCase, root: string): Promise<CaseOu
     ...(cmp.diff !== undefined ? { diff: cmp.diff } : {}),
     helmExitCode: expected.exitCode,
     ...(helmFailed ? { helmError: errorText(expected.stderr).split('\n')[0] ?? '' } : {}),
-    corpusAgrees: helmFailed === (c.expectError === true) && (!helmFailed || c.error === undefined || c.error === errorText(expected.stderr)),
+    corpusAgrees: helmFailed === (c.expectError === true) && (!helmFailed || c.error === undefined || c.error.trimEnd() === errorText(expected.stderr).trimEnd()),
     helmCached: expected.cached,
     ms,
   };

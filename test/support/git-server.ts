@@ -34,12 +34,9 @@ export function gitFixtureEnv(extra: Record<string, string> = {}): NodeJS.Proces
   };
 }
 
-export async function git(cwd: string, args: string[], input?: string): Promise<string> {
-  const child = execFileP('git', args, { cwd, env: gitFixtureEnv(), maxBuffer: 256 * 1024 * 1024 });
-  if (input !== undefined) {
-    child.child.stdin?.end(input);
-  }
-  const { stdout } = await child;
+/** Runs git with the fixture environment and returns its stdout. */
+export async function git(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await execFileP('git', args, { cwd, env: gitFixtureEnv(), maxBuffer: 256 * 1024 * 1024 });
   return stdout;
 }
 

@@ -13,7 +13,7 @@ import { create } from 'tar';
  */
 export function packFiles(cwd: string, files: readonly string[]): Readable {
   const pack = create(
-    { cwd, gzip: { level: 6 }, portable: true, noMtime: true, follow: false, noDirRecurse: true, strict: true },
+    { cwd, gzip: { level: 6 }, portable: true, noMtime: true, follow: false, noDirRecurse: true, strict: true, jobs: 16 },
     [...files],
   );
   return Readable.from(pack as AsyncIterable<Buffer>);

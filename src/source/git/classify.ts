@@ -19,9 +19,12 @@ export function classifyGitFailure(output: string): GitErrorCode {
   return 'GitFailed';
 }
 
+/** ssh's advice and banners, and git's hints: they name temporary files or say nothing the code does not */
+const NOISE = /^(hint:|Add correct host key|Offending|Please contact|The fingerprint|It is also possible|Someone could be|IT IS POSSIBLE|@@@|Warning: Permanently added)/;
+
 /** The lines of git's output worth showing: the `fatal:`/`error:` ones, else the last few. */
 export function summarizeGitOutput(output: string, maxLines = 4): string {
-  const lines = output.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('hint:'));
+  const lines = output.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !NOISE.test(l));
   const important = lines.filter((l) => /^(fatal|error|remote: error|ERROR)\b|Permission denied|Host key|host key|verification failed/i.test(l));
   const chosen = (important.length > 0 ? important : lines).slice(-maxLines);
   return chosen.join('; ').slice(0, 1000);

@@ -30,6 +30,8 @@ export interface FailureContext {
   /** the caller's own signal: aborted means Cancelled, any other abort is a Timeout */
   callerSignal?: AbortSignal | undefined;
   timeoutMs: number;
+  /** whether the fetch sent credentials (words the HTTP 401 case) */
+  hadCredentials?: boolean;
 }
 
 export function toGitSourceError(e: unknown, ctx: FailureContext): GitSourceError {
@@ -48,7 +50,9 @@ export function toGitSourceError(e: unknown, ctx: FailureContext): GitSourceErro
       return new GitSourceError(code, ctx.url, `${WHAT[code](ctx.url)}${detail}`);
     }
     const code = classifyGitFailure(e.output);
-    const detail = ctx.scrubber.scrub(summarizeGitOutput(e.output));
+    const detail = code === 'AuthFailed' && /could not read (Username|Password)|terminal prompts disabled/.test(e.output)
+      ? (ctx.hadCredentials === true ? 'the server refused the credentials (HTTP 401)' : 'the server asks for credentials and none were given')
+      : ctx.scrubber.scrub(summarizeGitOutput(e.output));
     return new GitSourceError(code, ctx.url, `${WHAT[code](ctx.url)}: ${detail}`, new Error(ctx.scrubber.scrub(e.output).slice(0, 4000)));
   }
   const msg = ctx.scrubber.scrub(e instanceof Error ? e.message : String(e));

@@ -10,24 +10,28 @@
  * A failed fetch throws a `GitSourceError` and changes nothing the caller holds: the last good artifact
  * stays in the store (keep its digest in the gc set) and in the object's status.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../observability/logger.ts';
 import type { Digest } from '../artifacts/digest.ts';
-import type { ArtifactStore } from '../artifacts/store.ts';
+import type { ArtifactStore, StoredArtifact } from '../artifacts/store.ts';
 import { KeyedMutex } from '../artifacts/mutex.ts';
 import { packFiles } from '../artifacts/pack.ts';
 import { openAuthSession, scrubberFor } from './auth.ts';
-import { cachePaths, inputsKey, readState, removeCaches, writeState, type CachePaths } from './cache.ts';
+import { cachePaths, inputsKey, readState, removeCaches, writeState, type CachePaths, type CacheState } from './cache.ts';
 import { toGitSourceError } from './failure.ts';
 import { checkout, ensureRepository, fetchTarget, hasCommit, listRemote } from './operations.ts';
-import { formatRevision, planRef, resolveTarget, type GitRef } from './refs.ts';
+import { formatRevision, planRef, resolveTarget, type GitRef, type RefPlan } from './refs.ts';
 import { GitRunner } from './runner.ts';
-import { credentialsFor, secretValues, type SecretData } from './secret.ts';
+import type { GitErrorCode } from './errors.ts';
+import { credentialsFor, secretValues, type GitCredentials, type SecretData } from './secret.ts';
 import { selectFiles } from './tree.ts';
-import { parseGitUrl, redactUrlText } from './url.ts';
+import { parseGitUrl, redactUrlText, type GitUrl } from './url.ts';
 
 const MiB = 1024 * 1024;
+
+/** Failures after which the working cache is discarded. */
+const SELF_HEAL: ReadonlySet<GitErrorCode> = new Set(['GitFailed', 'Timeout', 'Cancelled']);
 
 export interface GitSourceOptions {
   /** directory for the working caches and temporary credential files (needs exec permission) */
@@ -81,6 +85,15 @@ export interface GitArtifact {
   upToDate: boolean;
 }
 
+/** A request after its URL, ref and Secret were checked. */
+interface Prepared {
+  url: GitUrl;
+  plan: RefPlan;
+  creds: GitCredentials;
+  paths: CachePaths;
+  signal: AbortSignal;
+}
+
 export class GitSource {
   readonly #opts: Required<Omit<GitSourceOptions, 'gitBinary'>> & { gitBinary?: string };
   readonly #log: Logger;
@@ -107,7 +120,12 @@ export class GitSource {
         try {
           return await this.#fetchLocked(req, { url, plan, creds, paths, signal });
         } catch (e) {
-          throw toGitSourceError(e, { url: url.redacted, scrubber, callerSignal: req.signal, timeoutMs });
+          const hadCredentials = creds.basic !== undefined || creds.bearerToken !== undefined || creds.ssh !== undefined || creds.tlsClient !== undefined;
+          const err = toGitSourceError(e, { url: url.redacted, scrubber, callerSignal: req.signal, timeoutMs, hadCredentials });
+          // git killed mid-way, or failing for no known reason, may leave lock files or a damaged
+          // repository behind: start the next fetch from an empty cache rather than fail forever
+          if (SELF_HEAL.has(err.code)) await rm(paths.dir, { recursive: true, force: true });
+          throw err;
         }
       });
     } catch (e) {
@@ -117,10 +135,7 @@ export class GitSource {
     }
   }
 
-  async #fetchLocked(req: GitFetchRequest, c: {
-    url: ReturnType<typeof parseGitUrl>; plan: ReturnType<typeof planRef>; creds: ReturnType<typeof credentialsFor>;
-    paths: CachePaths; signal: AbortSignal;
-  }): Promise<GitArtifact> {
+  async #fetchLocked(req: GitFetchRequest, c: Prepared): Promise<GitArtifact> {
     const { url, plan, paths, signal } = c;
     const log = this.#log.child({ url: url.redacted });
     await removeCaches(this.#opts.cacheDir, req.cacheKey, paths.dir);
@@ -134,12 +149,15 @@ export class GitSource {
       const maxBytes = req.maxBytes ?? this.#opts.maxBytes;
       const inputs = inputsKey({ ignore: req.ignore, maxBytes, format: 1 });
       const state = await readState(paths);
-      const base = { url: url.redacted, reusedCache };
+      const artifact = (st: CacheState, stored: StoredArtifact, upToDate: boolean): GitArtifact => ({
+        url: url.redacted, revision: formatRevision(target, st.commit), commit: st.commit, digest: stored.digest, size: stored.size,
+        path: stored.path, files: st.files, bytes: st.bytes, reusedCache, upToDate,
+      });
       if (state !== undefined && state.commit === target.commit && state.inputs === inputs) {
         const stored = await this.#opts.store.get(state.digest);
         if (stored !== undefined) {
           log.debug({ commit: state.commit }, 'git source up to date');
-          return { ...base, revision: formatRevision(target, state.commit), commit: state.commit, digest: stored.digest, size: stored.size, path: stored.path, files: state.files, bytes: state.bytes, upToDate: true };
+          return artifact(state, stored, true);
         }
       }
       const commit = target.commit !== undefined && await hasCommit(git, target.commit)
@@ -148,10 +166,11 @@ export class GitSource {
       await checkout(git, commit);
       const selection = await selectFiles(paths.repo, { ignore: req.ignore, maxBytes, url: url.redacted });
       const stored = await this.#opts.store.put(packFiles(paths.repo, selection.files), { kind: 'tree', signal });
-      await writeState(paths, { commit, inputs, digest: stored.digest, size: stored.size, files: selection.files.length, bytes: selection.bytes });
-      const revision = formatRevision(target, commit);
-      log.info({ revision, digest: stored.digest, files: selection.files.length, reusedCache }, 'git artifact stored');
-      return { ...base, revision, commit, digest: stored.digest, size: stored.size, path: stored.path, files: selection.files.length, bytes: selection.bytes, upToDate: false };
+      const next: CacheState = { commit, inputs, digest: stored.digest, size: stored.size, files: selection.files.length, bytes: selection.bytes };
+      await writeState(paths, next);
+      const result = artifact(next, stored, false);
+      log.info({ revision: result.revision, digest: stored.digest, files: next.files, reusedCache }, 'git artifact stored');
+      return result;
     } finally {
       await session.close();
     }

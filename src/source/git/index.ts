@@ -22,7 +22,7 @@ export type { GitErrorCode } from './errors.ts';
 export { formatRevision, isValidRefName, parseLsRemote, planRef, resolveTarget } from './refs.ts';
 export type { GitRef, RefPlan, RefTarget, RemoteRefs } from './refs.ts';
 export { highestMatchingTag } from './semver-tags.ts';
-export { parseGitUrl, redactUrlText, repositoryIdentity } from './url.ts';
+export { parseGitUrl, redactUrlText, repositoryIdentity, sameRepository } from './url.ts';
 export type { GitScheme, GitUrl } from './url.ts';
 export { credentialsFor } from './secret.ts';
 export type { GitCredentials, SecretData, SshCredentials } from './secret.ts';

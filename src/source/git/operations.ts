@@ -31,11 +31,9 @@ export async function ensureRepository(git: GitRunner, dir: string): Promise<boo
   return true;
 }
 
-/** The remote's refs the plan needs, or undefined when it needs none (a commit). */
-export async function listRemote(git: GitRunner, url: string, plan: RefPlan): Promise<RemoteRefs | undefined> {
-  const patterns = lsRemotePatterns(plan);
-  if (patterns === undefined) return undefined;
-  const args = ['ls-remote', ...(plan.kind === 'default' ? ['--symref'] : []), url, ...patterns];
+/** The remote's refs the plan needs. */
+export async function listRemote(git: GitRunner, url: string, plan: RefPlan): Promise<RemoteRefs> {
+  const args = ['ls-remote', ...(plan.kind === 'default' ? ['--symref'] : []), url, ...lsRemotePatterns(plan)];
   return parseLsRemote(await git.run(args));
 }
 

@@ -46,7 +46,6 @@ const COMMIT_RE = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
 export function isValidRefName(s: string): boolean {
   if (s === '' || s.startsWith('-') || s.startsWith('/') || s.endsWith('/') || s.endsWith('.') || s.endsWith('.lock')) return false;
   if (s.includes('..') || s.includes('//') || s.includes('@{') || s === '@') return false;
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x20\x7f~^:?*[\\]/.test(s)) return false;
   return s.split('/').every((part) => !part.startsWith('.'));
 }
@@ -79,15 +78,18 @@ export function planRef(ref: GitRef | undefined, url: string): RefPlan {
   return { kind: 'default' };
 }
 
-/** The `git ls-remote` arguments after the URL; undefined when nothing needs listing (a commit). */
-export function lsRemotePatterns(plan: RefPlan): string[] | undefined {
+/**
+ * The `git ls-remote` patterns after the URL. A commit needs no listing, but its branch (or HEAD) is listed
+ * all the same, so that every fetch proves the repository reachable with the object's credentials.
+ */
+export function lsRemotePatterns(plan: RefPlan): string[] {
   switch (plan.kind) {
     case 'default': return ['HEAD'];
     case 'branch': return [`refs/heads/${plan.branch}`];
     case 'tag': return [`refs/tags/${plan.tag}`];
     case 'semver': return ['refs/tags/*'];
     case 'name': return [plan.name];
-    case 'commit': return undefined;
+    case 'commit': return [plan.branch !== undefined ? `refs/heads/${plan.branch}` : 'HEAD'];
   }
 }
 
@@ -123,6 +125,7 @@ export function resolveTarget(plan: RefPlan, remote: RemoteRefs | undefined, url
   };
   switch (plan.kind) {
     case 'commit':
+      if (plan.branch !== undefined && remote !== undefined && !remote.refs.has(`refs/heads/${plan.branch}`)) throw notFound(`branch "${plan.branch}"`);
       return { commit: plan.commit, reference: plan.branch ? `refs/heads/${plan.branch}` : '', absolute: false };
     case 'default': {
       const head = remote?.symrefs.get('HEAD');

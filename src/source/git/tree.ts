@@ -19,12 +19,14 @@ interface Found { path: string; size: number }
 
 async function walk(root: string, rel: string, out: Found[]): Promise<void> {
   const entries = await readdir(join(root, rel), { withFileTypes: true });
+  const files: Promise<Found>[] = [];
   for (const e of entries) {
     if (e.name === '.git') continue;
     const path = rel === '' ? e.name : `${rel}/${e.name}`;
     if (e.isDirectory()) await walk(root, path, out);
-    else if (e.isFile()) out.push({ path, size: (await lstat(join(root, path))).size });
+    else if (e.isFile()) files.push(lstat(join(root, path)).then((st) => ({ path, size: st.size })));
   }
+  out.push(...await Promise.all(files));
 }
 
 /**

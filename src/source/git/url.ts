@@ -100,17 +100,39 @@ export function redactUrlText(text: string): string {
 }
 
 /**
- * The identity of a repository, equal for its ssh, scp-like, https and git URLs: `host[:port]/path`, in
- * lower case, without `.git`, a trailing slash or a default port. Returns undefined for an unparsable URL.
+ * The identity of a repository, equal for its ssh, scp-like, https and git URLs: `host/path`, in lower case,
+ * without user, port, `.git` or a trailing slash. Returns undefined for an unparsable URL.
  */
 export function repositoryIdentity(raw: string): string | undefined {
-  let u: GitUrl;
+  const u = tryParse(raw);
+  return u === undefined ? undefined : identityOf(u);
+}
+
+/**
+ * Whether two URLs name the same repository: same identity and, when both use the same scheme, the same
+ * port (a scheme's default port counts as given). Ports of different schemes are not compared: a host's
+ * ssh and https ports differ by nature.
+ */
+export function sameRepository(a: string, b: string): boolean {
+  const ua = tryParse(a);
+  const ub = tryParse(b);
+  if (ua === undefined || ub === undefined || identityOf(ua) !== identityOf(ub)) return false;
+  return ua.scheme !== ub.scheme || effectivePort(ua) === effectivePort(ub);
+}
+
+function tryParse(raw: string): GitUrl | undefined {
   try {
-    u = parseGitUrl(raw);
+    return parseGitUrl(raw);
   } catch {
     return undefined;
   }
-  const port = u.port !== '' && u.port !== DEFAULT_PORTS[u.scheme] ? `:${u.port}` : '';
+}
+
+function identityOf(u: GitUrl): string {
   const path = u.path.replace(/\/+$/, '').replace(/\.git$/i, '').replace(/^~[^/]*\//, '');
-  return `${u.host}${port}/${path}`.toLowerCase();
+  return `${u.host}/${path}`.toLowerCase();
+}
+
+function effectivePort(u: GitUrl): string {
+  return u.port !== '' ? u.port : DEFAULT_PORTS[u.scheme] ?? '';
 }
