@@ -68,6 +68,11 @@ export class InformerCache implements CacheReader {
     return informer;
   }
 
+  /** The informer of a kind already watched (whatever its selector); throws KindNotCached otherwise. */
+  informer(kind: Kind): Informer {
+    return this.#informer(kind);
+  }
+
   /** Adds an index on a kind's cache (controller-runtime's FieldIndexer.IndexField). */
   index<T extends KubeObject = KubeObject>(kind: Kind, name: string, fn: IndexFunc<T>): void {
     this.#informer(kind).addIndexer(name, fn as IndexFunc);

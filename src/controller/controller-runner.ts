@@ -1,24 +1,18 @@
 /**
  * Runs one controller: its event handlers feed keys into a work queue and N workers reconcile them
- * (controller-runtime's pkg/internal/controller). The requeue rules live in one place, `#handle`:
- *
- * 1. the reconcile threw a TerminalError → no requeue (the rate limiter forgets the key), logged as an error;
- * 2. it threw anything else           → `addRateLimited` (per-key backoff 5 ms → 1000 s, overall 10 qps);
- * 3. it returned `requeueAfter > 0`   → `forget` + `addAfter(requeueAfter)`;
- * 4. it returned otherwise            → `forget`.
- *
- * A runner lives for one term: the manager makes a new one each time it starts leading.
+ * (controller-runtime's pkg/internal/controller); the requeue rules are `settle` in requeue.ts. A runner
+ * lives for one term: the manager makes a new one each time it starts leading.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../observability/logger.ts';
 import type { InformerCache } from './cache.ts';
-import { isTerminal } from './errors.ts';
 import { enqueueMapped, selfKey, type MapFunc, type Predicate } from './handler.ts';
 import { kindId, splitKey, type Kind } from './kind.ts';
-import type { Metrics, ReconcileResultLabel } from './metrics.ts';
+import type { Metrics } from './metrics.ts';
 import { WorkQueue } from './queue.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import type { Controller, ReconcileContext, Result } from './reconcile.ts';
+import type { Controller, ReconcileContext } from './reconcile.ts';
+import { settle, type ReconcileOutcome } from './requeue.ts';
 
 /** A kind whose events are mapped to keys of the controller's primary kind. */
 export interface WatchSource {
@@ -62,11 +56,11 @@ export class ControllerRunner {
   async start(): Promise<boolean> {
     const add = (key: string): void => this.queue.add(key);
     for (const src of this.#opts.sources) {
-      const informer = this.#opts.cache.informerFor(src.kind);
+      const informer = this.#opts.cache.informer(src.kind);
       this.#removeHandlers.push(informer.addEventHandler(enqueueMapped(src.map, this.#opts.cache, add, src.predicates)));
     }
     for (const src of this.#opts.sources) {
-      const informer = this.#opts.cache.informerFor(src.kind);
+      const informer = this.#opts.cache.informer(src.kind);
       if (!informer.hasSynced()) this.#log.info({ waitingFor: kindId(src.kind) }, 'waiting for the cache to sync');
       if (!(await informer.waitForSync(this.#abort.signal))) return false;
     }
@@ -110,38 +104,30 @@ export class ControllerRunner {
     }
   }
 
-  /** One reconcile of one key, and the requeue decision (the only place it is made). */
+  /** One reconcile of one key; `settle` makes the requeue decision. */
   async #handle(key: string): Promise<void> {
     const reconcileID = randomUUID();
     const { namespace, name } = splitKey(key);
     const log = this.#log.child({ reconcileID, namespace, name });
     const ctx: ReconcileContext = { log, signal: this.#abort.signal, reconcileID, namespace, name, cache: this.#opts.cache };
     const started = performance.now();
-    let label: ReconcileResultLabel;
+    let outcome: ReconcileOutcome;
     try {
-      const result: Result = await this.#opts.controller.reconcile(key, ctx);
-      const after = result.requeueAfter ?? 0;
-      this.queue.forget(key);
-      if (after > 0) {
-        this.queue.addAfter(key, after);
-        label = 'requeue_after';
-      } else label = 'success';
-      log.debug({ requeueAfterMs: after || undefined }, 'reconciled');
-    } catch (e) {
-      const err = e instanceof Error ? e.message : String(e);
-      if (isTerminal(e)) {
-        this.queue.forget(key);
-        label = 'terminal_error';
-        log.error({ err, terminal: true }, 'reconcile failed; not retrying until the object changes');
-      } else {
-        this.queue.addRateLimited(key);
-        label = 'error';
-        log.error({ err, retries: this.queue.numRequeues(key) }, 'reconcile failed; retrying with backoff');
-      }
+      outcome = { ok: true, result: await this.#opts.controller.reconcile(key, ctx) };
+    } catch (error) {
+      outcome = { ok: false, error };
     }
+    const label = settle(this.queue, key, outcome);
     const seconds = (performance.now() - started) / 1000;
     this.#opts.metrics.reconcileTotal.inc({ controller: this.#name, result: label });
     this.#opts.metrics.reconcileTime.observe({ controller: this.#name, result: label }, seconds);
+    if (outcome.ok) {
+      log.debug({ durationMs: Math.round(seconds * 1000), requeueAfterMs: outcome.result.requeueAfter }, 'reconciled');
+      return;
+    }
+    const err = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+    if (label === 'terminal_error') log.error({ err, terminal: true }, 'reconcile failed; not retrying until the object changes');
+    else log.error({ err, retries: this.queue.numRequeues(key) }, 'reconcile failed; retrying with backoff');
   }
 }
 

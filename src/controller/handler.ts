@@ -3,9 +3,9 @@
  * that filter events first (pkg/predicate). Keys, never events, reach the queue: the reconciler reads the
  * current state itself.
  */
-import type { KubeObject } from '../kube/index.ts';
+import { groupOf, type KubeObject } from '../kube/index.ts';
 import type { EventHandler } from './informer.ts';
-import { groupOf, objectKey, type Kind } from './kind.ts';
+import { objectKey, type Kind } from './kind.ts';
 import type { CacheReader } from './cache.ts';
 
 /** Maps an object of a watched kind to the keys of the primary objects to reconcile. */

@@ -4,25 +4,27 @@
  * Why not client-node's `makeInformer`/`ListWatch` (v2.0.1)? It stops for good on any watch error other than
  * 410 and leaves restarting to the caller, never asks for bookmarks (`allowWatchBookmarks`), has no resync,
  * no "has synced" signal, no custom indexes, passes only the new object to update handlers, and caches the
- * full objects including managedFields. Its `Watch` class is fine, so this builds on it:
+ * full objects including managedFields. Nor its `Watch`: see api-request.ts for why LIST and WATCH are made
+ * there. This one:
  *
  * - LIST is paged (`limit`/`continue`) and fills the store; its resourceVersion starts the WATCH;
  * - WATCH asks for bookmarks, so a quiet kind still moves its resourceVersion forward and a restart does not
  *   replay or expire; the server ends each watch after a random 5–10 min (`timeoutSeconds`, as client-go);
  * - a watch that ends normally restarts at once from the last resourceVersion; one that fails restarts after
- *   an exponential backoff (800 ms → 30 s);
+ *   an exponential backoff (800 ms → 30 s); one silent for 150 s (bookmarks come about once a minute) is
+ *   presumed dead and restarted;
  * - 410 Gone (the resourceVersion fell out of the server's window, as an ERROR event or HTTP status) → relist:
  *   the store is replaced and only the differences become add/update/delete events;
  * - every `resyncPeriodMs` (±10%) each cached object is handed to `onUpdate(obj, obj)` again;
  * - label and field selectors are applied by the server (`--watch-label-selector` sharding).
  */
-import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from '../observability/logger.ts';
 import type { KubeObject } from '../kube/index.ts';
 import { Backoff, jitter, sleep } from './backoff.ts';
 import { ControllerError } from './errors.ts';
 import { kindId, objectKey, resourcePath, type Kind } from './kind.ts';
-import { listPage } from './list-request.ts';
+import { listPage, watchEvents } from './api-request.ts';
 import { Store, type StoreReader } from './store.ts';
 
 /** Callbacks for changes seen by an informer. They must not throw (a throw is logged and ignored) or block. */
@@ -77,7 +79,6 @@ export class Informer<T extends KubeObject = KubeObject> {
   #rv = '';
   #synced = false;
   #loop: Promise<void> | undefined;
-  #watch: AbortController | undefined;
   #resync: ReturnType<typeof setTimeout> | undefined;
   readonly #stats: InformerStats = { lists: 0, watches: 0, events: 0, lastError: undefined };
 
@@ -118,7 +119,6 @@ export class Informer<T extends KubeObject = KubeObject> {
   /** Stops watching and waits for the loop to end. The cache keeps its last content. */
   async stop(): Promise<void> {
     this.#abort.abort();
-    this.#watch?.abort();
     clearTimeout(this.#resync);
     for (const w of this.#syncWaiters) w(false);
     this.#syncWaiters.clear();
@@ -188,10 +188,10 @@ export class Informer<T extends KubeObject = KubeObject> {
     let rv = '';
     do {
       const page = await listPage(this.#opts.kubeConfig, this.#path, {
-        ...(this.#opts.labelSelector ? { labelSelector: this.#opts.labelSelector } : {}),
-        ...(this.#opts.fieldSelector ? { fieldSelector: this.#opts.fieldSelector } : {}),
+        labelSelector: this.#opts.labelSelector,
+        fieldSelector: this.#opts.fieldSelector,
         limit: this.#opts.pageSize ?? 500,
-        ...(continueToken ? { continueToken } : {}),
+        continue: continueToken,
       }, this.#abort.signal);
       // items of a list carry no apiVersion/kind; the cache stores them as a GET would return them
       for (const o of page.items) items.push(this.#transform({ ...o, apiVersion: this.kind.apiVersion, kind: this.kind.kind }));
@@ -214,48 +214,35 @@ export class Informer<T extends KubeObject = KubeObject> {
     }
   }
 
-  #watchOnce(): Promise<WatchOutcome> {
-    return new Promise((resolve, reject) => {
-      let expired = false;
-      let events = 0;
-      let failure: Error | undefined;
-      let finished = false;
-      const w = new Watch(this.#opts.kubeConfig);
-      w.requestTimeoutMs = watchInactivityMs;
-      const params: Record<string, string | number | boolean> = {
-        resourceVersion: this.#rv,
-        allowWatchBookmarks: true,
-        timeoutSeconds: Math.floor(300 * (1 + Math.random())),
-      };
-      if (this.#opts.labelSelector) params['labelSelector'] = this.#opts.labelSelector;
-      if (this.#opts.fieldSelector) params['fieldSelector'] = this.#opts.fieldSelector;
-      const onEvent = (type: string, obj: unknown): void => {
-        if (finished) return;
+  async #watchOnce(): Promise<WatchOutcome> {
+    let expired = false;
+    let events = 0;
+    let failure: Error | undefined;
+    const ended = new AbortController(); // ends this watch after an ERROR event
+    const query = {
+      resourceVersion: this.#rv,
+      allowWatchBookmarks: true,
+      timeoutSeconds: Math.floor(300 * (1 + Math.random())),
+      labelSelector: this.#opts.labelSelector,
+      fieldSelector: this.#opts.fieldSelector,
+    };
+    this.#stats.watches++;
+    try {
+      await watchEvents(this.#opts.kubeConfig, this.#path, query, AbortSignal.any([this.#abort.signal, ended.signal]), (e) => {
         events++;
         this.#stats.events++;
-        if (type !== 'ERROR') return this.#apply(type, obj as KubeObject);
-        const st = obj as { code?: number; message?: string; reason?: string };
+        if (e.type !== 'ERROR') return this.#apply(e.type, e.object as KubeObject);
+        const st = e.object as { code?: number; message?: string; reason?: string };
         if (st.code === 410) expired = true;
         else failure = new ControllerError('WatchFailed', `watch ${this.#path}: ${st.message ?? st.reason ?? 'ERROR event'}`, { subject: this.#path });
-        this.#watch?.abort();
-      };
-      const onDone = (err: unknown): void => {
-        if (finished) return;
-        finished = true;
-        this.#watch = undefined;
-        if (expired || statusOf(err) === 410) resolve({ expired: true, events });
-        else if (failure !== undefined) reject(failure);
-        else if (err && !this.#abort.signal.aborted && !isTimeout(err)) {
-          reject(new ControllerError('WatchFailed', `watch ${this.#path}: ${err instanceof Error ? err.message : String(err)}`, { subject: this.#path, cause: err }));
-        } else resolve({ expired: false, events });
-      };
-      this.#stats.watches++;
-      w.watch(this.#path, params, onEvent, onDone).then((ctl) => {
-        if (finished) return;
-        this.#watch = ctl;
-        if (this.#abort.signal.aborted) ctl.abort();
-      }, onDone);
-    });
+        ended.abort();
+      }, watchInactivityMs);
+    } catch (e) {
+      if (statusOf(e) === 410) return { expired: true, events };
+      throw new ControllerError('WatchFailed', `watch ${this.#path}: ${e instanceof Error ? e.message : String(e)}`, { subject: this.#path, cause: e });
+    }
+    if (failure !== undefined) throw failure;
+    return { expired, events };
   }
 
   #apply(type: string, raw: KubeObject): void {
@@ -312,4 +299,3 @@ function statusOf(e: unknown): number | undefined {
   return undefined;
 }
 
-const isTimeout = (e: unknown): boolean => (e as { name?: string }).name === 'TimeoutError';

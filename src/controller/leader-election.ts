@@ -48,6 +48,7 @@ export class LeaderElector {
   readonly #o: Required<Omit<LeaderElectionOptions, 'identity' | 'onNewLeader'>> & Pick<LeaderElectionOptions, 'onNewLeader'>;
   #state: ElectorState = 'idle';
   #observedLeader: string | undefined;
+  #inflight: Promise<boolean> | undefined;
 
   constructor(opts: LeaderElectionOptions) {
     this.identity = opts.identity ?? identity();
@@ -93,7 +94,7 @@ export class LeaderElector {
   /** Tries until the lease is ours (true) or `signal` aborts (false). */
   async #acquire(signal: AbortSignal): Promise<boolean> {
     while (!signal.aborted) {
-      if (await this.#tryAcquireOrRenew()) return true;
+      if (await bounded(this.#attempt(), this.#o.renewDeadlineMs, signal)) return true;
       await sleep(jitter(this.#o.retryPeriodMs * 1.1, 0.1 / 1.1), signal);
     }
     return false;
@@ -106,7 +107,7 @@ export class LeaderElector {
       await sleep(this.#o.retryPeriodMs, signal);
       if (signal.aborted) return false;
       const left = this.#o.renewDeadlineMs - (Date.now() - lastRenew);
-      const ok = left > 0 ? await withTimeout(this.#tryAcquireOrRenew(), left) : false;
+      const ok = left > 0 ? await bounded(this.#attempt(), left, signal) : false;
       if (ok) lastRenew = Date.now();
       else if (this.#observedLeader !== undefined && this.#observedLeader !== this.identity) return true;
       if (Date.now() - lastRenew >= this.#o.renewDeadlineMs) return true;
@@ -129,20 +130,46 @@ export class LeaderElector {
     }
   }
 
+  /** One acquire-or-renew, remembered so that a release can wait for it (see #release). */
+  #attempt(): Promise<boolean> {
+    const p = this.#tryAcquireOrRenew();
+    this.#inflight = p;
+    return p;
+  }
+
+  /**
+   * Gives the lease up. A renewal may still be on its way (its wait was cut short by the abort): it would
+   * either make the release fail on a conflict or land after it and hold the lease for a dead instance, so
+   * wait for it first, and check that the release took.
+   */
   async #release(): Promise<void> {
+    if (this.#inflight !== undefined) await bounded(this.#inflight, this.#o.renewDeadlineMs, new AbortController().signal);
     try {
-      await this.#o.client.release(this.#o.name, this.#o.namespace, this.identity);
-      this.#o.log.info('lease released');
+      for (let i = 0; i < 3; i++) {
+        await this.#o.client.release(this.#o.name, this.#o.namespace, this.identity);
+        if ((await this.#o.client.get(this.#o.name, this.#o.namespace))?.holder !== this.identity) {
+          this.#o.log.info('lease released');
+          return;
+        }
+      }
+      this.#o.log.warn('the lease is still ours after three releases (it will expire)');
     } catch (e) {
       this.#o.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not release the lease (it will expire)');
     }
   }
 }
 
-/** `p`'s value, or false when it has not settled within `ms`. */
-function withTimeout(p: Promise<boolean>, ms: number): Promise<boolean> {
+/** `p`'s value, or false when it has not settled within `ms` or `signal` aborts first (a hung API call). */
+function bounded(p: Promise<boolean>, ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    p.then((v) => { clearTimeout(timer); resolve(v); }, () => { clearTimeout(timer); resolve(false); });
+    const finish = (v: boolean): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(v);
+    };
+    const onAbort = (): void => finish(false);
+    const timer = setTimeout(onAbort, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(finish, onAbort);
   });
 }

@@ -49,15 +49,15 @@ export class Metrics {
 
   /** A gauge registered on this manager's registry (the same one again for the same name). */
   gauge<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> {
-    return this.#getOrMake(name, labelNames, () => new Gauge<L>({ name, help, labelNames, registers: [this.registry] }));
+    return this.#getOrMake(name, labelNames, Gauge, () => new Gauge<L>({ name, help, labelNames, registers: [this.registry] }));
   }
 
   counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
-    return this.#getOrMake(name, labelNames, () => new Counter<L>({ name, help, labelNames, registers: [this.registry] }));
+    return this.#getOrMake(name, labelNames, Counter, () => new Counter<L>({ name, help, labelNames, registers: [this.registry] }));
   }
 
   histogram<L extends string>(name: string, help: string, labelNames: readonly L[] = [], buckets?: number[]): Histogram<L> {
-    return this.#getOrMake(name, labelNames, () => new Histogram<L>({ name, help, labelNames, registers: [this.registry], ...(buckets ? { buckets } : {}) }));
+    return this.#getOrMake(name, labelNames, Histogram, () => new Histogram<L>({ name, help, labelNames, registers: [this.registry], ...(buckets ? { buckets } : {}) }));
   }
 
   /** The workqueue_* series of one queue. */
@@ -74,11 +74,12 @@ export class Metrics {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 
-  #getOrMake<M extends Metric<string>>(name: string, labelNames: readonly string[], make: () => M): M {
-    const have = this.registry.getSingleMetric(name) as (M & { labelNames?: readonly string[] }) | undefined;
+  #getOrMake<M extends Metric<string>>(name: string, labelNames: readonly string[], type: abstract new (...args: never[]) => Metric<string>, make: () => M): M {
+    const have = this.registry.getSingleMetric(name);
     if (have === undefined) return make();
-    const same = have.labelNames === undefined || JSON.stringify([...have.labelNames].sort()) === JSON.stringify([...labelNames].sort());
-    if (!same) throw new ControllerError('InvalidOptions', `metric ${name} already exists with labels ${JSON.stringify(have.labelNames)}`, { subject: name });
-    return have;
+    const haveLabels = (have as unknown as { labelNames?: readonly string[] }).labelNames ?? [];
+    const same = have instanceof type && JSON.stringify([...haveLabels].sort()) === JSON.stringify([...labelNames].sort());
+    if (!same) throw new ControllerError('InvalidOptions', `metric ${name} already exists as another type or with labels ${JSON.stringify(haveLabels)}`, { subject: name });
+    return have as M;
   }
 }

@@ -46,6 +46,7 @@ export class WorkQueue {
   constructor(opts: WorkQueueOptions = {}) {
     this.#limiter = opts.rateLimiter ?? defaultControllerRateLimiter();
     this.#metrics = opts.metrics;
+    this.#metrics?.depth(0);
   }
 
   /** Marks `key` as needing processing. No-op if it is already queued, or after shutDown. */
