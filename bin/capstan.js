@@ -4,6 +4,7 @@
 // installed into node_modules.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,5 +19,9 @@ if (major < 24) {
   const r = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+// Node's compile cache (in the OS temp directory; NODE_COMPILE_CACHE moves it, NODE_DISABLE_COMPILE_CACHE=1
+// turns it off) keeps the type-stripped sources and V8's code cache between runs. Enabled before the first
+// .ts module loads, a warm run never loads the TypeScript stripper at all: about three times faster startup.
+module.enableCompileCache?.();
 const { main } = await import(join(root, 'src', 'cli', 'main.ts'));
 process.exitCode = await main(process.argv.slice(2));

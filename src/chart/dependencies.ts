@@ -148,7 +148,8 @@ function processDependencyEnabled(c: Chart, v: Values | null, path: string, opts
 
   for (const t of cd) processDependencyEnabled(t, cvals, `${path}${t.metadata.name}.`, opts);
 
-  c.metadata.dependencies = [...cdMetadata];
+  // Go: `Dependencies = nil; Dependencies = append(Dependencies, cdMetadata...)`, nil when none are left
+  c.metadata.dependencies = cdMetadata.length > 0 ? [...cdMetadata] : null;
   c.setDependencies(cd);
 }
 

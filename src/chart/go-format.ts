@@ -39,23 +39,51 @@ export function compareGoStrings(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
-/** Shortest decimal digits and exponent of a finite non-zero number at 32 or 64 bits. */
+const view = new DataView(new ArrayBuffer(8));
+
+/** The exact decimal expansion of a finite positive double: x = 0.digits × 10^dp. */
+function exactDecimal(x: number): { digits: string; dp: number } {
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (biased !== 0) mant |= 1n << 52n;
+  const e2 = (biased === 0 ? 1 : biased) - 1075;
+  const n = e2 >= 0 ? mant << BigInt(e2) : mant * 5n ** BigInt(-e2);
+  const digits = n.toString();
+  return { digits, dp: digits.length - Math.max(0, -e2) };
+}
+
+/**
+ * Shortest decimal digits and exponent (x = d.ddd × 10^exp) of a finite non-zero number that read
+ * back at 32 or 64 bits give the same number; of several, the closest (ties to even), as Go does.
+ */
 function shortestDigits(x: number, bits: 32 | 64): { digits: string; exp: number } {
   const abs = Math.abs(x);
   if (bits === 64) {
+    // ECMAScript's Number::toString picks the same digits as Go's shortest formatting.
     const [m, e] = abs.toExponential().split('e') as [string, string];
     return { digits: m.replace('.', ''), exp: Number(e) };
   }
   const f = Math.fround(abs);
-  for (let p = 1; p <= 9; p++) {
-    const s = f.toPrecision(p);
-    if (Math.fround(Number(s)) === f) {
-      const [m, e] = Number(s).toExponential().split('e') as [string, string];
-      return { digits: m.replace('.', ''), exp: Number(e) };
+  const { digits, dp } = exactDecimal(f);
+  const result = (n: bigint, scale: number): { digits: string; exp: number } => {
+    const s = n.toString();
+    return { digits: s.replace(/0+$/, '') || '0', exp: scale + s.length - 1 };
+  };
+  for (let p = 1; p < digits.length; p++) {
+    const down = BigInt(digits.slice(0, p));
+    const up = down + 1n;
+    const scale = dp - p;
+    const rest = digits.slice(p).replace(/0+$/, '');
+    // which neighbour is closer: the rest of the digits against one half (5000…)
+    const cmp = rest === '5' ? 0 : rest[0]! > '5' || (rest[0] === '5' && rest.length > 1) ? 1 : -1;
+    const upFirst = cmp > 0 || (cmp === 0 && (down & 1n) === 1n);
+    for (const c of upFirst ? [up, down] : [down, up]) {
+      if (Math.fround(Number(`${c}e${scale}`)) === f) return result(c, scale);
     }
   }
-  const [m, e] = f.toExponential(8).split('e') as [string, string];
-  return { digits: m.replace('.', '').replace(/0+$/, '') || '0', exp: Number(e) };
+  return result(BigInt(digits), dp - digits.length);
 }
 
 /** strconv.FormatFloat(x, 'g', -1, bits). */

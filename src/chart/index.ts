@@ -13,6 +13,8 @@ export {
   loadChartDir,
   loadChartFile,
   loadChartFiles,
+  loadChartFilesLikeDir,
+  dirFilesFromMemory,
   type BufferedFile,
   type LoadOptions,
 } from './loader.ts';

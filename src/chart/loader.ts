@@ -263,37 +263,56 @@ function goStatError(op: string, name: string, e: unknown): ChartLoadError {
   return new ChartLoadError(`${op} ${name}: ${(code && words[code]) ?? (e as Error).message}`);
 }
 
-/** loader.LoadDir: a chart from a directory, honouring .helmignore. */
-export function loadChartDir(dir: string, opts: LoadOptions = {}): Chart {
-  const topdir = resolvePath(dir);
-  let rules = IgnoreRules.empty();
-  const ifile = `${topdir}/${HELM_IGNORE}`;
-  let hasIgnore = false;
+/** A directory as loader.LoadDir's walk sees it: on disk, or held in memory. */
+interface WalkDir {
+  /** the entry names, in any order */
+  names(): string[];
+  /** a subdirectory, or a file read only when it is not ignored */
+  entry(name: string): { dir: WalkDir } | { read: () => Uint8Array };
+}
+
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * loader.LoadDir's walk: `.helmignore` rules (plus Helm's default `templates/.?*`), directories
+ * walked in byte order, a UTF-8 BOM stripped from every file.
+ */
+function walkChartDir(root: WalkDir, ignoreText: string | null): BufferedFile[] {
+  let rules: IgnoreRules;
   try {
-    statSync(ifile);
-    hasIgnore = true;
-  } catch {
-    hasIgnore = false;
-  }
-  if (hasIgnore) {
-    try {
-      rules = IgnoreRules.parse(readFileSync(ifile, 'utf8'));
-    } catch (e) {
-      throw new ChartLoadError((e as Error).message);
-    }
+    rules = ignoreText === null ? IgnoreRules.empty() : IgnoreRules.parse(ignoreText);
+  } catch (e) {
+    throw new ChartLoadError((e as Error).message);
   }
   rules.addDefaults();
-
   const files: BufferedFile[] = [];
-  const walk = (abs: string, rel: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(abs);
-    } catch (e) {
-      throw goStatError('open', abs, e);
+  const walk = (d: WalkDir, rel: string): void => {
+    for (const name of d.names().sort(byteOrder)) {
+      const n = rel === '' ? name : `${rel}/${name}`;
+      const e = d.entry(name);
+      if ('dir' in e) {
+        if (!rules.ignore(n, true)) walk(e.dir, n);
+      } else if (!rules.ignore(n, false)) {
+        files.push({ name: n, data: trimBom(e.read()) });
+      }
     }
-    names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-    for (const name of names) {
+  };
+  walk(root, '');
+  return files;
+}
+
+function diskDir(abs: string, rel: string, opts: LoadOptions): WalkDir {
+  return {
+    names: () => {
+      try {
+        return readdirSync(abs);
+      } catch (e) {
+        throw goStatError('open', abs, e);
+      }
+    },
+    entry: (name) => {
       const childAbs = `${abs}/${name}`;
       const n = rel === '' ? name : `${rel}/${name}`;
       let st = lstatSync(childAbs);
@@ -310,26 +329,81 @@ export function loadChartDir(dir: string, opts: LoadOptions = {}): Chart {
         );
         st = statSync(resolved);
       }
-      if (st.isDirectory()) {
-        if (rules.ignore(n, true)) continue;
-        walk(childAbs, n);
-        continue;
-      }
-      if (rules.ignore(n, false)) continue;
-      if (!st.isFile()) {
-        throw new ChartLoadError(`cannot load irregular file ${childAbs} as it has file mode type bits set`);
-      }
-      let data: Uint8Array;
-      try {
-        data = readFileSync(childAbs);
-      } catch (e) {
-        throw wrap(`error reading ${n}`, e);
-      }
-      files.push({ name: n, data: trimBom(new Uint8Array(data)) });
-    }
+      if (st.isDirectory()) return { dir: diskDir(childAbs, n, opts) };
+      const isFile = st.isFile();
+      return {
+        read: () => {
+          if (!isFile) throw new ChartLoadError(`cannot load irregular file ${childAbs} as it has file mode type bits set`);
+          try {
+            return new Uint8Array(readFileSync(childAbs));
+          } catch (e) {
+            throw wrap(`error reading ${n}`, e);
+          }
+        },
+      };
+    },
   };
-  walk(topdir, '');
-  return loadChartFiles(files, opts);
+}
+
+/** loader.LoadDir: a chart from a directory, honouring .helmignore. */
+export function loadChartDir(dir: string, opts: LoadOptions = {}): Chart {
+  const topdir = resolvePath(dir);
+  return loadChartFiles(walkChartDir(diskDir(topdir, '', opts), readIgnoreFile(`${topdir}/${HELM_IGNORE}`)), opts);
+}
+
+/** The text of a chart's .helmignore, or null when there is none. */
+function readIgnoreFile(path: string): string | null {
+  try {
+    statSync(path);
+  } catch {
+    return null;
+  }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ChartLoadError((e as Error).message);
+  }
+}
+
+interface MemoryDir {
+  dirs: Map<string, MemoryDir>;
+  files: Map<string, Uint8Array>;
+}
+
+function memoryDir(d: MemoryDir): WalkDir {
+  return {
+    names: () => [...new Set([...d.dirs.keys(), ...d.files.keys()])],
+    entry: (name) => {
+      const sub = d.dirs.get(name);
+      return sub ? { dir: memoryDir(sub) } : { read: () => d.files.get(name)! };
+    },
+  };
+}
+
+/** The files loader.LoadDir would pass to LoadFiles for a directory held in memory (path → content). */
+export function dirFilesFromMemory(files: ReadonlyMap<string, Uint8Array>): BufferedFile[] {
+  const root: MemoryDir = { dirs: new Map(), files: new Map() };
+  for (const [path, data] of files) {
+    const parts = path.split('/').filter((p) => p !== '' && p !== '.');
+    let d = root;
+    for (const p of parts.slice(0, -1)) {
+      let sub = d.dirs.get(p);
+      if (!sub) {
+        sub = { dirs: new Map(), files: new Map() };
+        d.dirs.set(p, sub);
+      }
+      d = sub;
+    }
+    const last = parts[parts.length - 1];
+    if (last !== undefined) d.files.set(last, data);
+  }
+  const ignore = root.files.get(HELM_IGNORE);
+  return walkChartDir(memoryDir(root), ignore ? text(ignore) : null);
+}
+
+/** loader.LoadDir on a chart directory held in memory (path → content, relative to the chart root). */
+export function loadChartFilesLikeDir(files: ReadonlyMap<string, Uint8Array>, opts: LoadOptions = {}): Chart {
+  return loadChartFiles(dirFilesFromMemory(files), opts);
 }
 
 /**

@@ -135,17 +135,25 @@ export function typedVal(val: string, st: boolean): Value {
   return val;
 }
 
-class Parser {
-  private readonly sc: RuneScanner;
-  private readonly data: Values;
-  private readonly reader: RunesValueReader | null;
-  private readonly isJson: boolean;
+type ListResult = { list: Value[]; err: Err };
 
-  constructor(s: string, data: Values, reader: RunesValueReader | null, isJson: boolean) {
+/**
+ * The key grammar parser.go and literal_parser.go share (`a.b`, `a[0][1].c`, nesting and index
+ * limits, panics recovered as `unable to parse key: …`); subclasses read what follows `=`.
+ */
+export abstract class KeyParser {
+  protected readonly sc: RuneScanner;
+  private readonly data: Values;
+  /** the runes that end a key: `=[.` plus `,` for parser.go */
+  private readonly keyStops: string;
+  /** whether `\` escapes the next rune (parser.go) or is literal (literal_parser.go) */
+  protected readonly escapes: boolean;
+
+  constructor(s: string, data: Values, keyStops: string, escapes: boolean) {
     this.sc = new RuneScanner(s);
     this.data = data;
-    this.reader = reader;
-    this.isJson = isJson;
+    this.keyStops = keyStops;
+    this.escapes = escapes;
   }
 
   parse(): void {
@@ -157,9 +165,10 @@ class Parser {
     }
   }
 
-  private read(rs: string): Value {
-    return this.reader!(rs);
-  }
+  /** `key=…`: stores the value under `k` in `data`. */
+  protected abstract keyValue(data: Values, k: string): Err;
+  /** `…[i]=…`: stores the value at index `i` of `list`. */
+  protected abstract listValue(list: Value[], i: number): ListResult;
 
   private key(data: Values, nestedNameLevel: number): Err {
     try {
@@ -171,7 +180,7 @@ class Parser {
   }
 
   private keyIndex(): number {
-    const { v, err } = runesUntil(this.sc, ']', true);
+    const { v, err } = runesUntil(this.sc, ']', this.escapes);
     if (err === EOF) throw new StrvalsError('error parsing index: EOF');
     try {
       return atoi(v);
@@ -180,21 +189,8 @@ class Parser {
     }
   }
 
-  /** Decodes a JSON value at the cursor (for --set-json). */
-  private jsonVal(): Value {
-    const rest = this.sc.rest();
-    let res;
-    try {
-      res = decodeJsonPrefix(rest);
-    } catch (e) {
-      throw new StrvalsError((e as Error).message);
-    }
-    this.sc.skipRunes([...rest.slice(0, res.end)].length);
-    return jsonToValue(res.value);
-  }
-
   private keyInner(data: Values, nestedNameLevel: number): Err {
-    const { v: k, last, err } = runesUntil(this.sc, '=[,.', true);
+    const { v: k, last, err } = runesUntil(this.sc, this.keyStops, this.escapes);
     if (err !== null) {
       if (k.length === 0) return err;
       return new StrvalsError(`key ${goQuote(k)} has no value`);
@@ -213,42 +209,8 @@ class Parser {
         setKey(data, k, res.list);
         return res.err;
       }
-      case '=': {
-        if (this.isJson) {
-          if (this.emptyVal()) {
-            setKey(data, k, null);
-            return null;
-          }
-          try {
-            setKey(data, k, this.jsonVal());
-          } catch (e) {
-            return e as StrvalsError;
-          }
-          this.emptyVal();
-          return null;
-        }
-        const vl = this.valList();
-        if (vl.err === null) {
-          setKey(data, k, vl.list);
-          return null;
-        }
-        if (vl.err === EOF) {
-          setKey(data, k, '');
-          return EOF;
-        }
-        if (vl.err === NOT_LIST) {
-          const { v: rs, err: e } = this.val();
-          if (e !== null && e !== EOF) return e;
-          // Go: `v, e := t.reader(rs)` replaces the val() error (EOF) with the reader's.
-          try {
-            setKey(data, k, this.read(rs));
-          } catch (x) {
-            return new StrvalsError((x as Error).message);
-          }
-          return null;
-        }
-        return vl.err;
-      }
+      case '=':
+        return this.keyValue(data, k);
       case ',':
         setKey(data, k, '');
         return new StrvalsError(`key ${goQuote(k)} has no value (cannot end with ,)`);
@@ -270,42 +232,14 @@ class Parser {
     return null;
   }
 
-  private listItem(list: Value[], i: number, nestedNameLevel: number): { list: Value[]; err: Err } {
+  private listItem(list: Value[], i: number, nestedNameLevel: number): ListResult {
     if (i < 0) return { list, err: new StrvalsError(`negative ${i} index not allowed`) };
-    const { v: k, last, err } = runesUntil(this.sc, '[.=', true);
+    const { v: k, last, err } = runesUntil(this.sc, '[.=', this.escapes);
     if (k.length > 0) return { list, err: new StrvalsError(`unexpected data at end of array index: ${quoteRunes(k)}`) };
     if (err !== null) return { list, err };
     switch (last) {
-      case '=': {
-        if (this.isJson) {
-          if (this.emptyVal()) return setIndex(list, i, null);
-          let jv: Value;
-          try {
-            jv = this.jsonVal();
-          } catch (e) {
-            return { list, err: e as StrvalsError };
-          }
-          const r = setIndex(list, i, jv);
-          if (r.err !== null) return r;
-          this.emptyVal();
-          return r;
-        }
-        const vl = this.valList();
-        if (vl.err === null) return setIndex(list, i, vl.list);
-        if (vl.err === EOF) return setIndex(list, i, '');
-        if (vl.err === NOT_LIST) {
-          const { v: rs, err: e } = this.val();
-          if (e !== null && e !== EOF) return { list, err: e };
-          let v: Value;
-          try {
-            v = this.read(rs);
-          } catch (x) {
-            return { list, err: new StrvalsError((x as Error).message) };
-          }
-          return setIndex(list, i, v);
-        }
-        return { list, err: vl.err };
-      }
+      case '=':
+        return this.listValue(list, i);
       case '[': {
         let nextI: number;
         try {
@@ -332,6 +266,103 @@ class Parser {
       }
     }
     return { list: [], err: new StrvalsError(`parse error: unexpected token ${last}`) };
+  }
+}
+
+/** parser.go: `--set`, `--set-string`, `--set-json`, `--set-file` values (lists `{a,b}`, typed scalars, JSON). */
+class Parser extends KeyParser {
+  private readonly reader: RunesValueReader | null;
+  private readonly isJson: boolean;
+
+  constructor(s: string, data: Values, reader: RunesValueReader | null, isJson: boolean) {
+    super(s, data, '=[,.', true);
+    this.reader = reader;
+    this.isJson = isJson;
+  }
+
+  private read(rs: string): Value {
+    return this.reader!(rs);
+  }
+
+  /** Decodes a JSON value at the cursor (for --set-json). */
+  private jsonVal(): Value {
+    const rest = this.sc.rest();
+    let res;
+    try {
+      res = decodeJsonPrefix(rest);
+    } catch (e) {
+      throw new StrvalsError((e as Error).message);
+    }
+    this.sc.skipRunes([...rest.slice(0, res.end)].length);
+    return jsonToValue(res.value);
+  }
+
+  protected keyValue(data: Values, k: string): Err {
+    if (this.isJson) {
+      if (this.emptyVal()) {
+        setKey(data, k, null);
+        return null;
+      }
+      try {
+        setKey(data, k, this.jsonVal());
+      } catch (e) {
+        return e as StrvalsError;
+      }
+      this.emptyVal();
+      return null;
+    }
+    const vl = this.valList();
+    if (vl.err === null) {
+      setKey(data, k, vl.list);
+      return null;
+    }
+    if (vl.err === EOF) {
+      setKey(data, k, '');
+      return EOF;
+    }
+    if (vl.err === NOT_LIST) {
+      const { v: rs, err: e } = this.val();
+      if (e !== null && e !== EOF) return e;
+      // Go: `v, e := t.reader(rs)` replaces the val() error (EOF) with the reader's.
+      try {
+        setKey(data, k, this.read(rs));
+      } catch (x) {
+        return new StrvalsError((x as Error).message);
+      }
+      return null;
+    }
+    return vl.err;
+  }
+
+  protected listValue(list: Value[], i: number): ListResult {
+    if (this.isJson) {
+      if (this.emptyVal()) return setIndex(list, i, null);
+      let jv: Value;
+      try {
+        jv = this.jsonVal();
+      } catch (e) {
+        return { list, err: e as StrvalsError };
+      }
+      const r = setIndex(list, i, jv);
+      if (r.err !== null) return r;
+      this.emptyVal();
+      return r;
+    }
+    const vl = this.valList();
+    if (vl.err === null) return setIndex(list, i, vl.list);
+    if (vl.err === EOF) return setIndex(list, i, '');
+    if (vl.err === NOT_LIST) {
+      const { v: rs, err: e } = this.val();
+      if (e !== null && e !== EOF) return { list, err: e };
+      let v: Value;
+      try {
+        v = this.read(rs);
+      } catch (x) {
+        return { list, err: new StrvalsError((x as Error).message) };
+      }
+      return setIndex(list, i, v);
+    }
+    return { list, err: vl.err };
   }
 
   private emptyVal(): boolean {

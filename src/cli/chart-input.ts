@@ -1,9 +1,13 @@
-/** Loading CHART and the -f/--set family for commands that render (install, upgrade, template). */
+/**
+ * Loading CHART and the -f/--set family for commands that render (install, upgrade, template), with
+ * the template layer's go-yaml port so that YAML errors read as Helm's.
+ */
 import { readFileSync } from 'node:fs';
 import { loadChart } from '../chart/loader.ts';
 import type { Chart } from '../chart/chart.ts';
 import { mergeValueSources } from '../chart/values-options.ts';
 import type { Values } from '../chart/values.ts';
+import { goYamlParser } from '../render/go-yaml.ts';
 import { list, type Parsed } from './flags.ts';
 
 export function loadUserValues(p: Parsed): Values {
@@ -15,6 +19,7 @@ export function loadUserValues(p: Parsed): Values {
     fileValues: list(p, 'set-file'),
     literalValues: list(p, 'set-literal'),
   }, {
+    parseYaml: goYamlParser,
     readFile: (path) => {
       try {
         return readFileSync(path, 'utf8');
@@ -26,5 +31,5 @@ export function loadUserValues(p: Parsed): Values {
 }
 
 export function loadChartArg(path: string): Chart {
-  return loadChart(path);
+  return loadChart(path, { parseYaml: goYamlParser });
 }

@@ -2,8 +2,8 @@
  * Helm's chartutil.Capabilities: what `.Capabilities` shows a template (Kubernetes version, the API
  * versions the cluster serves, Helm's own build info), with the defaults `helm template` uses.
  */
-import { GoStruct, withMapType, withSliceType, def } from '../template/value.ts';
-import type { GoMap, GoValue } from '../template/value.ts';
+import { GoStruct, withSliceType, def } from '../template/value.ts';
+import type { GoValue } from '../template/value.ts';
 import { parseConstraint, parseVersion } from '../template/semver/index.ts';
 
 /** chartutil.KubeVersion */
@@ -123,13 +123,9 @@ export function kubeVersionValue(kv: KubeVersion): GoStruct {
 
 /** chartutil.VersionSet: a `[]string` with a `Has` method. */
 export function versionSetValue(versions: readonly string[]): GoValue[] {
-  const arr: GoValue[] = withSliceType([...versions], 'chartutil.VersionSet');
-  const methods = {
+  return withSliceType<GoValue[]>([...versions], 'chartutil.VersionSet', {
     Has: def(['string'], 'bool', ([v]) => versions.includes(v as string)),
-  };
-  // value.ts attaches methods through withMapType only; the symbol it sets works for slices too.
-  withMapType(arr as unknown as GoMap, 'chartutil.VersionSet', methods);
-  return arr;
+  });
 }
 
 function buildInfoValue(b: HelmBuildInfo): GoStruct {

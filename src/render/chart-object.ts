@@ -3,14 +3,19 @@
  * metadata with Go field names (Name, Version, AppVersion, …) promoted from the embedded
  * chart.Metadata, plus IsRoot. Its JSON form inlines Metadata's json-tagged fields (omitempty).
  */
-import { GoStruct, withMapType, withSliceType } from '../template/value.ts';
+import { GoStruct, nilMap, nilSlice, withMapType, withSliceType } from '../template/value.ts';
 import type { GoValue } from '../template/value.ts';
 import type { Dependency, Maintainer, Metadata } from '../chart/metadata.ts';
 
 export const CHART_TYPE_NAME = 'struct { chart.Metadata; IsRoot bool }';
 
+/** A Go slice of the given type; null (absent in Chart.yaml) is a nil slice, as Go leaves it. */
+function slice(list: readonly GoValue[] | null, goType: string): GoValue[] {
+  return list ? withSliceType([...list], goType) : nilSlice(goType);
+}
+
 function strings(list: readonly string[] | null): GoValue[] {
-  return withSliceType(list ? [...list] : [], '[]string');
+  return slice(list, '[]string');
 }
 
 /** Adds `key: value` to a JSON object unless omitempty drops it. */
@@ -43,7 +48,7 @@ function maintainerValue(m: Maintainer | null): GoValue {
 
 function dependencyValue(d: Dependency | null): GoValue {
   if (d === null) return null;
-  const importValues: GoValue[] = withSliceType(d.importValues ? ([...d.importValues] as GoValue[]) : [], '[]interface {}');
+  const importValues = slice(d.importValues as GoValue[] | null, '[]interface {}');
   const json = new Map<string, GoValue>();
   put(json, 'name', d.name, false);
   put(json, 'version', d.version, true);
@@ -102,16 +107,16 @@ function metadataFields(md: Metadata): [string, GoValue][] {
     ['Version', md.version],
     ['Description', md.description],
     ['Keywords', strings(md.keywords)],
-    ['Maintainers', withSliceType((md.maintainers ?? []).map(maintainerValue), '[]*chart.Maintainer')],
+    ['Maintainers', slice(md.maintainers?.map(maintainerValue) ?? null, '[]*chart.Maintainer')],
     ['Icon', md.icon],
     ['APIVersion', md.apiVersion],
     ['Condition', md.condition],
     ['Tags', md.tags],
     ['AppVersion', md.appVersion],
     ['Deprecated', md.deprecated],
-    ['Annotations', withMapType(new Map<string, GoValue>(md.annotations ?? []), 'map[string]string')],
+    ['Annotations', md.annotations ? withMapType(new Map<string, GoValue>(md.annotations), 'map[string]string') : nilMap('map[string]string')],
     ['KubeVersion', md.kubeVersion],
-    ['Dependencies', withSliceType((md.dependencies ?? []).map(dependencyValue), '[]*chart.Dependency')],
+    ['Dependencies', slice(md.dependencies?.map(dependencyValue) ?? null, '[]*chart.Dependency')],
     ['Type', md.type],
   ];
 }

@@ -4,7 +4,7 @@
  * -f values.yaml [flags]`, the snippet's value read back from the `out:` line.
  */
 import { utf8Encode } from '../template/fmt/utf8.ts';
-import { loadMemoryChartDir } from './memory-chart.ts';
+import { loadChartFilesLikeDir } from '../chart/loader.ts';
 import { runTemplateCommand } from './template-command.ts';
 import type { TemplateCommandEnv } from './template-command.ts';
 import type { YamlParser } from '../chart/yaml-values.ts';
@@ -73,7 +73,7 @@ export function renderCase(c: ConformanceCase, opts: CaseOptions = {}): { stdout
     },
     loadChart: (ref) => {
       if (ref !== 'conf') throw new Error(`path "${ref}" not found`);
-      return loadMemoryChartDir(chartFiles, { parseYaml: opts.parseYaml ?? goYamlParser });
+      return loadChartFilesLikeDir(chartFiles, { parseYaml: opts.parseYaml ?? goYamlParser });
     },
     maxSteps: opts.maxSteps ?? 2_000_000,
     ...(opts.parseYaml ? { parseYaml: opts.parseYaml } : {}),

@@ -29,7 +29,7 @@ export type { Hook, HookEvent, Manifest } from './manifest-sorter.ts';
 export { splitManifests } from './manifest-split.ts';
 export { INSTALL_ORDER, UNINSTALL_ORDER, sortByKind } from './kind-sorter.ts';
 export type { LookupFunc } from './helm-funcs.ts';
-export { loadMemoryChartDir } from './memory-chart.ts';
+export { loadChartFilesLikeDir } from '../chart/loader.ts';
 export { goYamlParser } from './go-yaml.ts';
 export { runCase } from './conformance-case.ts';
 export type { ConformanceCase, CaseResult } from './conformance-case.ts';

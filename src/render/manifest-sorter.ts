@@ -2,6 +2,7 @@
  * releaseutil.SortManifests: rendered files → hooks and ordinary manifests, each document parsed for
  * its SimpleHead, hooks recognised by the `helm.sh/hook` annotation, both sorted by kind.
  */
+import { tryParseInt } from '../template/fmt/atoi.ts';
 import { splitManifests } from './manifest-split.ts';
 import { sortByKind } from './kind-sorter.ts';
 import type { KindSortOrder } from './kind-sorter.ts';
@@ -65,10 +66,8 @@ export class ManifestSortError extends Error {
 
 /** strconv.Atoi, returning 0 on any error (as calculateHookWeight does). */
 function atoiOrZero(s: string): number {
-  if (!/^[+-]?[0-9]+$/u.test(s)) return 0;
-  const n = BigInt(s);
-  if (n > 9223372036854775807n || n < -9223372036854775808n) return 0;
-  return Number(n);
+  const r = tryParseInt(s, 10, 64);
+  return r.err === undefined ? Number(r.n) : 0;
 }
 
 /** Lower-cased, trimmed comma-separated entries, as operateAnnotationValues splits them. */

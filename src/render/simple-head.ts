@@ -4,6 +4,7 @@
  * fields become strings, keys match case-insensitively, and type mismatches fail with
  * encoding/json's message.
  */
+import { formatFloat } from '../template/fmt/ftoa.ts';
 import { GoNumber } from '../template/value.ts';
 import { goCompare } from './go-strings.ts';
 
@@ -32,31 +33,7 @@ function jsonKind(v: JsonLike): string {
 
 /** strconv.FormatFloat(f, 'g', -1, 32) */
 function formatFloat32(f: number): string {
-  if (Number.isNaN(f)) return 'NaN';
-  if (f === Infinity) return '+Inf';
-  if (f === -Infinity) return '-Inf';
-  const v = Math.fround(f);
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  let digits = '';
-  let exp = 0;
-  for (let p = 1; p <= 9; p++) {
-    const s = v.toExponential(p - 1);
-    if (Math.fround(Number(s)) === v) {
-      const [mant, e] = s.split('e') as [string, string];
-      digits = mant.replace('-', '').replace('.', '');
-      exp = Number(e);
-      break;
-    }
-  }
-  const neg = v < 0 ? '-' : '';
-  if (exp < -4 || exp >= 6) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    const es = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : String(Math.abs(exp));
-    return `${neg}${m}e${exp < 0 ? '-' : '+'}${es}`;
-  }
-  if (exp < 0) return `${neg}0.${'0'.repeat(-exp - 1)}${digits}`;
-  if (digits.length <= exp + 1) return `${neg}${digits}${'0'.repeat(exp + 1 - digits.length)}`;
-  return `${neg}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+  return formatFloat(f, 'g', -1, 32);
 }
 
 /** sigs.k8s.io/yaml's coercion of a scalar bound for a string field. */

@@ -3,7 +3,7 @@
  * UTF-16 index into the tree's text) and its tree, and prints itself back as canonical template
  * source exactly as Go's Node.String() does (used in `executing "x" at <NODE>` error messages).
  */
-import { goQuote } from './parse-strconv.ts';
+import { quote as goQuote } from './fmt/index.ts';
 
 export const NodeType = {
   Text: 0,
@@ -54,6 +54,15 @@ abstract class BaseNode {
   abstract toString(): string;
 }
 
+/** A node that also records the line it started on (for `{{else}}`, `{{break}}` and error locations). */
+abstract class LineNode extends BaseNode {
+  readonly line: number;
+  constructor(tr: TreeRef, pos: number, line: number) {
+    super(tr, pos);
+    this.line = line;
+  }
+}
+
 export class ListNode extends BaseNode {
   readonly type = NodeType.List;
   readonly nodes: Node[] = [];
@@ -91,16 +100,11 @@ export class CommentNode extends BaseNode {
   }
 }
 
-export class PipeNode extends BaseNode {
+export class PipeNode extends LineNode {
   readonly type = NodeType.Pipe;
-  readonly line: number;
   isAssign = false;
   readonly decl: VariableNode[] = [];
   readonly cmds: CommandNode[] = [];
-  constructor(tr: TreeRef, pos: number, line: number) {
-    super(tr, pos);
-    this.line = line;
-  }
   append(c: CommandNode): void {
     this.cmds.push(c);
   }
@@ -118,13 +122,11 @@ export class PipeNode extends BaseNode {
   }
 }
 
-export class ActionNode extends BaseNode {
+export class ActionNode extends LineNode {
   readonly type = NodeType.Action;
-  readonly line: number;
   readonly pipe: PipeNode;
   constructor(tr: TreeRef, pos: number, line: number, pipe: PipeNode) {
-    super(tr, pos);
-    this.line = line;
+    super(tr, pos, line);
     this.pipe = pipe;
   }
   toString(): string {
@@ -287,26 +289,19 @@ export class EndNode extends BaseNode {
 }
 
 /** `{{else}}`; never part of a finished tree. */
-export class ElseNode extends BaseNode {
+export class ElseNode extends LineNode {
   readonly type = NodeType.Else;
-  readonly line: number;
-  constructor(tr: TreeRef, pos: number, line: number) {
-    super(tr, pos);
-    this.line = line;
-  }
   toString(): string {
     return '{{else}}';
   }
 }
 
-abstract class BranchNode extends BaseNode {
-  readonly line: number;
+abstract class BranchNode extends LineNode {
   readonly pipe: PipeNode;
   readonly list: ListNode;
   readonly elseList: ListNode | null;
   constructor(tr: TreeRef, pos: number, line: number, pipe: PipeNode, list: ListNode, elseList: ListNode | null) {
-    super(tr, pos);
-    this.line = line;
+    super(tr, pos, line);
     this.pipe = pipe;
     this.list = list;
     this.elseList = elseList;
@@ -339,38 +334,26 @@ export class WithNode extends BranchNode {
   }
 }
 
-export class BreakNode extends BaseNode {
+export class BreakNode extends LineNode {
   readonly type = NodeType.Break;
-  readonly line: number;
-  constructor(tr: TreeRef, pos: number, line: number) {
-    super(tr, pos);
-    this.line = line;
-  }
   toString(): string {
     return '{{break}}';
   }
 }
 
-export class ContinueNode extends BaseNode {
+export class ContinueNode extends LineNode {
   readonly type = NodeType.Continue;
-  readonly line: number;
-  constructor(tr: TreeRef, pos: number, line: number) {
-    super(tr, pos);
-    this.line = line;
-  }
   toString(): string {
     return '{{continue}}';
   }
 }
 
-export class TemplateNode extends BaseNode {
+export class TemplateNode extends LineNode {
   readonly type = NodeType.Template;
-  readonly line: number;
   readonly name: string;
   readonly pipe: PipeNode | null;
   constructor(tr: TreeRef, pos: number, line: number, name: string, pipe: PipeNode | null) {
-    super(tr, pos);
-    this.line = line;
+    super(tr, pos, line);
     this.name = name;
     this.pipe = pipe;
   }

@@ -3,7 +3,7 @@
  * reflect-style rules the executor applies to them: assignability, nil-ability, zero values, and
  * the conversion of literal constants to a parameter's type.
  */
-import { GoNumber, GoStruct, mapType, sliceType, typeName, withMapType, withSliceType } from './value.ts';
+import { GoNumber, GoStruct, mapType, nilMap, nilSlice, sliceType, typeName } from './value.ts';
 import type { GoNumberKind, GoType, GoValue } from './value.ts';
 
 /** The type the builtins use for parameters that take any reflect.Value (including "no value"). */
@@ -128,8 +128,8 @@ export function zeroValue(t: GoType): GoValue {
     case '[]uint8': return new Uint8Array(0);
   }
   if (INT_KINDS.has(u) || UINT_KINDS.has(u)) return new GoNumber(u as GoNumberKind, 0n);
-  if (u.startsWith('[]')) return t === '[]interface {}' ? [] : withSliceType([], t);
-  if (u.startsWith('map[')) return t === 'map[string]interface {}' ? new Map() : withMapType(new Map(), t);
+  if (u.startsWith('[]')) return nilSlice(t);
+  if (u.startsWith('map[')) return nilMap(t);
   return null;
 }
 

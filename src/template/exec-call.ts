@@ -96,7 +96,7 @@ function callFailed(s: State, node: Node, name: string, e: unknown): never {
   return s.errorf(`error calling ${name}: ${errorText(e)}`, e);
 }
 
-/** A nil map or slice result is an empty one (our functions may return null for them). */
+/** A nil result of a map or slice type is a typed nil map or slice (our functions may return null for them). */
 function nilResult(fn: FuncDef): GoValue {
   const r = fn.result;
   if (r !== REFLECT_VALUE && !isInterfaceType(r) && canBeNil(r) && !r.startsWith('*')) return zeroValue(r);

@@ -1,7 +1,7 @@
 /**
  * Lexer items: Go's itemType constants, the item record, and item.String() as parse errors print it.
  */
-import { goQuote, utf8Len } from './parse-strconv.ts';
+import { byteLength as utf8Len, quote as goQuote } from './fmt/index.ts';
 
 /** Item types (Go's itemType; keywords come after ITEM_KEYWORD). */
 export const ItemType = {

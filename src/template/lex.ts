@@ -4,7 +4,8 @@
  * error message needs a column.
  */
 import { ItemType, KEYWORDS, type Item } from './lex-item.ts';
-import { formatRuneU, goQuote, isDigit, isLetter } from './parse-strconv.ts';
+import { quote as goQuote, sprintf } from './fmt/index.ts';
+import { isDigit, isLetter } from './fmt/unicode.ts';
 
 export { ItemType, itemString } from './lex-item.ts';
 export type { Item } from './lex-item.ts';
@@ -29,6 +30,11 @@ function isSpace(r: number): boolean {
 
 function isAlphaNumeric(r: number): boolean {
   return r === 0x5f || isLetter(r) || isDigit(r);
+}
+
+/** fmt's `%#U`: `U+0041 'A'`, or `U+0001` for unprintable runes. */
+function formatRuneU(r: number): string {
+  return sprintf('%#U', [BigInt(r)]);
 }
 
 function hasLeftTrimMarker(s: string, at: number): boolean {

@@ -4,7 +4,10 @@
  */
 import { NumberNode, type TreeRef } from './ast.ts';
 import { ItemType } from './lex.ts';
-import { goQuote, parseFloat64, parseInt0, parseUint0, unquoteChar } from './parse-strconv.ts';
+import { tryParseFloat } from './fmt/atof.ts';
+import { tryParseInt, tryParseUint } from './fmt/atoi.ts';
+import { quote as goQuote, unquoteChar } from './fmt/quote.ts';
+import { utf8Encode } from './fmt/utf8.ts';
 
 const TWO63 = 9223372036854775808; // 2^63 as a float64
 const TWO64 = 18446744073709551616; // 2^64 as a float64
@@ -17,6 +20,12 @@ function floatIsInt64(f: number): boolean {
 /** Go's float64(uint64(f)) == f on amd64. */
 function floatIsUint64(f: number): boolean {
   return Number.isInteger(f) && f >= 0 && f < TWO64;
+}
+
+/** strconv.ParseFloat(s, 64); null on a syntax or range error. */
+function parseFloat64(s: string): number | null {
+  const r = tryParseFloat(s, 64);
+  return r.err === undefined ? r.value : null;
 }
 
 function simplifyComplex(n: NumberNode): void {
@@ -54,13 +63,16 @@ function parseComplex(text: string): [number, number] {
 export function newNumber(tr: TreeRef, pos: number, text: string, typ: ItemType): NumberNode {
   const n = new NumberNode(tr, pos, text);
   if (typ === ItemType.CharConstant) {
-    const u = unquoteChar(text.slice(1), text.charCodeAt(0));
-    if (u.tail !== "'") throw new Error(`malformed character constant: ${text}`);
-    n.int64 = BigInt(u.value);
+    const b = utf8Encode(text);
+    const u = unquoteChar(b, 1, b[0]!);
+    if (u === null) throw new Error('invalid syntax');
+    const [value, , tail] = u;
+    if (tail !== b.length - 1 || b[tail] !== 0x27) throw new Error(`malformed character constant: ${text}`);
+    n.int64 = BigInt(value);
     n.isInt = true;
-    n.uint64 = BigInt(u.value);
+    n.uint64 = BigInt(value);
     n.isUint = true;
-    n.float64 = u.value;
+    n.float64 = value;
     n.isFloat = true;
     return n;
   }
@@ -81,12 +93,14 @@ export function newNumber(tr: TreeRef, pos: number, text: string, typ: ItemType)
       return n;
     }
   }
-  const u = parseUint0(text);
+  const ur = tryParseUint(text, 0, 64);
+  const u = ur.err === undefined ? ur.n : null;
   if (u !== null) {
     n.isUint = true;
     n.uint64 = u;
   }
-  const i = parseInt0(text);
+  const ir = tryParseInt(text, 0, 64);
+  const i = ir.err === undefined ? ir.n : null;
   if (i !== null) {
     n.isInt = true;
     n.int64 = i;

@@ -12,7 +12,7 @@ import { TemplateError } from './errors.ts';
 import { ItemType, itemString, Lexer, type Item } from './lex.ts';
 import { Tokens } from './parse-tokens.ts';
 import { newNumber } from './parse-number.ts';
-import { goQuote, unquote } from './parse-strconv.ts';
+import { quote as goQuote, unquote } from './fmt/index.ts';
 
 /** Parse modes (Go's parse.Mode flags). */
 export const ParseMode = { ParseComments: 1, SkipFuncCheck: 2 } as const;
@@ -168,11 +168,7 @@ export class Tree implements TreeRef {
   }
 
   private unquoteOrError(s: string): string {
-    try {
-      return unquote(s);
-    } catch (e) {
-      return this.errorf((e as Error).message);
-    }
+    return unquote(s) ?? this.errorf('invalid syntax');
   }
 
   private itemList(): [ListNode, Node] {

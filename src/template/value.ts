@@ -17,6 +17,7 @@
  * | []byte                               | `Uint8Array`                                 |
  * | slice ([]interface {}, []string …)   | `GoValue[]`; element type via {@link sliceType} |
  * | map (map[string]interface {} …)      | `Map<string, GoValue>`; type via {@link mapType} |
+ * | typed nil slice / map                | an empty one marked by {@link nilSlice} / {@link nilMap} |
  * | struct / pointer to struct           | {@link GoStruct}                             |
  *
  * Nothing here knows about Helm or Kubernetes.
@@ -101,16 +102,23 @@ export class GoStruct {
 const SLICE_TYPE = Symbol('capstan.goSliceType');
 const MAP_TYPE = Symbol('capstan.goMapType');
 const METHODS = Symbol('capstan.goMethods');
+const NIL = Symbol('capstan.goNil');
 
 interface Tagged {
   [SLICE_TYPE]?: string;
   [MAP_TYPE]?: string;
   [METHODS]?: GoMethods;
+  [NIL]?: true;
 }
 
-/** Tags a slice with its Go type (default `[]interface {}`); returns the same array. */
-export function withSliceType<T extends GoValue[]>(arr: T, goType: string): T {
-  (arr as unknown as Tagged)[SLICE_TYPE] = goType;
+/**
+ * Tags a slice with its Go type (default `[]interface {}`) and, for a named slice type, the
+ * methods templates may call on it; returns the same array.
+ */
+export function withSliceType<T extends GoValue[]>(arr: T, goType: string, methods?: GoMethods): T {
+  const t = arr as unknown as Tagged;
+  t[SLICE_TYPE] = goType;
+  if (methods) t[METHODS] = methods;
   return arr;
 }
 
@@ -132,9 +140,36 @@ export function mapType(m: GoMap): string {
   return (m as unknown as Tagged)[MAP_TYPE] ?? 'map[string]interface {}';
 }
 
-/** Methods of a named map or slice type (e.g. chartutil.Values has none callable; Files has Get…). */
-export function valueMethods(v: GoMap | GoValue[]): GoMethods | undefined {
+/** Methods of a named map or slice type set by {@link withMapType} / {@link withSliceType} (Files has Get…). */
+export function valueMethods(v: GoMap | readonly GoValue[]): GoMethods | undefined {
   return (v as unknown as Tagged)[METHODS];
+}
+
+/**
+ * A typed nil slice (Go's `var s []T`): empty like `[]T{}` for `len`, `range` and `%v` (`[]`), but
+ * encoding/json writes `null` for it and reflect.DeepEqual tells it from an empty slice.
+ */
+export function nilSlice<T extends GoValue = GoValue>(goType: string = '[]interface {}'): T[] {
+  const arr: T[] = [];
+  (arr as unknown as Tagged)[NIL] = true;
+  return goType === '[]interface {}' ? arr : withSliceType(arr, goType);
+}
+
+/** Whether `v` is a typed nil slice made by {@link nilSlice}. */
+export function isNilSlice(v: GoValue | readonly GoValue[]): boolean {
+  return Array.isArray(v) && (v as unknown as Tagged)[NIL] === true;
+}
+
+/** A typed nil map (Go's `var m map[K]V`): empty for reading (`map[]`), JSON `null`; writing to it panics. */
+export function nilMap(goType: string = 'map[string]interface {}'): GoMap {
+  const m: GoMap = new Map();
+  (m as unknown as Tagged)[NIL] = true;
+  return goType === 'map[string]interface {}' ? m : withMapType(m, goType);
+}
+
+/** Whether `v` is a typed nil map made by {@link nilMap} (an untyped nil, `null`, is not a map). */
+export function isNilMap(v: GoValue): boolean {
+  return v instanceof Map && (v as unknown as Tagged)[NIL] === true;
 }
 
 /** Go's reflect.Kind names, as `kindOf` prints them. */

@@ -1,14 +1,7 @@
 /** Go's strconv.ParseFloat: Go syntax (underscores, hex floats, inf/nan), exact rounding, Go errors. */
 import { underscoreOK } from './atoi.ts';
+import { FLOAT32, FLOAT64, type FloatInfo } from './ftoa.ts';
 import { ERR_RANGE, ERR_SYNTAX, NumError } from './numerror.ts';
-
-interface FloatInfo {
-  mantBits: number;
-  expBits: number;
-  bias: number;
-}
-const FLOAT32: FloatInfo = { mantBits: 23, expBits: 8, bias: -127 };
-const FLOAT64: FloatInfo = { mantBits: 52, expBits: 11, bias: -1023 };
 
 const view = new DataView(new ArrayBuffer(8));
 
@@ -212,19 +205,28 @@ function convert(r: ReadFloat, flt: FloatInfo): { value: number; overflow: boole
   return { value: fromBits(bits, flt), overflow: res.overflow };
 }
 
+/** A strconv.ParseFloat result without the throw: Go's returned value and its error text, if any. */
+export interface FloatResult {
+  value: number;
+  err?: string;
+}
+
+/** strconv.ParseFloat without the throw (`value` is ±Inf on a range error, 0 on a syntax error). */
+export function tryParseFloat(s: string, bitSize: 32 | 64 = 64): FloatResult {
+  const sp = special(s);
+  if (sp) return sp[1] === s.length ? { value: sp[0] } : { value: 0, err: ERR_SYNTAX };
+  const r = readFloat(s);
+  if (!r || r.n !== s.length) return { value: 0, err: ERR_SYNTAX };
+  const { value, overflow } = convert(r, bitSize === 32 ? FLOAT32 : FLOAT64);
+  return overflow ? { value, err: ERR_RANGE } : { value };
+}
+
 /**
  * strconv.ParseFloat(s, bitSize). Returns the value (a float32 value when bitSize is 32);
  * throws {@link NumError} — with `.value` ±Inf for `value out of range`.
  */
 export function parseFloat(s: string, bitSize: 32 | 64 = 64): number {
-  const sp = special(s);
-  if (sp) {
-    if (sp[1] !== s.length) throw new NumError('ParseFloat', s, ERR_SYNTAX, 0);
-    return sp[0];
-  }
-  const r = readFloat(s);
-  if (!r || r.n !== s.length) throw new NumError('ParseFloat', s, ERR_SYNTAX, 0);
-  const { value, overflow } = convert(r, bitSize === 32 ? FLOAT32 : FLOAT64);
-  if (overflow) throw new NumError('ParseFloat', s, ERR_RANGE, value);
-  return value;
+  const r = tryParseFloat(s, bitSize);
+  if (r.err !== undefined) throw new NumError('ParseFloat', s, r.err, r.value);
+  return r.value;
 }

@@ -38,12 +38,14 @@ export function underscoreOK(s: string): boolean {
   return saw !== '_';
 }
 
-interface UintResult {
+/** A strconv integer result without the throw: Go's returned value and its error text, if any. */
+export interface IntResult {
   n: bigint;
   err?: string;
 }
 
-function parseUintRaw(s: string, base: number, bitSize: number): UintResult {
+/** strconv.ParseUint without the throw. */
+export function tryParseUint(s: string, base: number, bitSize: number): IntResult {
   if (s === '') return { n: 0n, err: ERR_SYNTAX };
   const base0 = base === 0;
   const s0 = s;
@@ -104,27 +106,36 @@ function parseUintRaw(s: string, base: number, bitSize: number): UintResult {
 
 /** strconv.ParseUint; throws {@link NumError} (with `.value`) on failure. */
 export function parseUint(s: string, base: number, bitSize: number): bigint {
-  const r = parseUintRaw(s, base, bitSize);
+  const r = tryParseUint(s, base, bitSize);
   if (r.err !== undefined) throw new NumError('ParseUint', s, r.err, r.n);
   return r.n;
 }
 
-function parseIntAs(fn: string, s: string, base: number, bitSize: number): bigint {
-  if (s === '') throw new NumError(fn, s, ERR_SYNTAX, 0n);
-  const s0 = s;
+/**
+ * strconv.ParseInt without the throw: on a syntax error `n` is 0, on a range error it is the
+ * clamped value Go returns.
+ */
+export function tryParseInt(s: string, base: number, bitSize: number): IntResult {
+  if (s === '') return { n: 0n, err: ERR_SYNTAX };
   let neg = false;
   if (s[0] === '+') s = s.slice(1);
   else if (s[0] === '-') {
     s = s.slice(1);
     neg = true;
   }
-  const r = parseUintRaw(s, base, bitSize);
-  if (r.err !== undefined && r.err !== ERR_RANGE) throw new NumError(fn, s0, r.err, 0n);
+  const r = tryParseUint(s, base, bitSize);
+  if (r.err !== undefined && r.err !== ERR_RANGE) return { n: 0n, err: r.err };
   if (bitSize === 0) bitSize = 64;
   const cutoff = 1n << BigInt(bitSize - 1);
-  if (!neg && r.n >= cutoff) throw new NumError(fn, s0, ERR_RANGE, cutoff - 1n);
-  if (neg && r.n > cutoff) throw new NumError(fn, s0, ERR_RANGE, -cutoff);
-  return neg ? -r.n : r.n;
+  if (!neg && r.n >= cutoff) return { n: cutoff - 1n, err: ERR_RANGE };
+  if (neg && r.n > cutoff) return { n: -cutoff, err: ERR_RANGE };
+  return { n: neg ? -r.n : r.n };
+}
+
+function parseIntAs(fn: string, s: string, base: number, bitSize: number): bigint {
+  const r = tryParseInt(s, base, bitSize);
+  if (r.err !== undefined) throw new NumError(fn, s, r.err, r.n);
+  return r.n;
 }
 
 /** strconv.ParseInt (bitSize 0 = int = 64 bits); throws {@link NumError} (with `.value`). */

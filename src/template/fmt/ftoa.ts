@@ -1,14 +1,15 @@
 /** Go's strconv.FormatFloat, exact for every format, precision and bit size. */
 import { Decimal, roundShortest } from './decimal.ts';
 
-interface FloatInfo {
+/** strconv's floatInfo: the IEEE 754 layout of float32 / float64 (shared with atof.ts). */
+export interface FloatInfo {
   mantBits: number;
   expBits: number;
   bias: number;
 }
 
-const FLOAT32: FloatInfo = { mantBits: 23, expBits: 8, bias: -127 };
-const FLOAT64: FloatInfo = { mantBits: 52, expBits: 11, bias: -1023 };
+export const FLOAT32: FloatInfo = { mantBits: 23, expBits: 8, bias: -127 };
+export const FLOAT64: FloatInfo = { mantBits: 52, expBits: 11, bias: -1023 };
 
 const view = new DataView(new ArrayBuffer(8));
 

@@ -4,8 +4,10 @@
  */
 export { sprint, sprintln, sprintf } from './printf.ts';
 export { formatFloat } from './ftoa.ts';
-export { parseFloat } from './atof.ts';
-export { parseInt, parseUint, atoi, formatInt, formatUint, itoa } from './atoi.ts';
+export { parseFloat, tryParseFloat, type FloatResult } from './atof.ts';
+export {
+  parseInt, parseUint, atoi, tryParseInt, tryParseUint, formatInt, formatUint, itoa, type IntResult,
+} from './atoi.ts';
 export { NumError, ERR_RANGE, ERR_SYNTAX } from './numerror.ts';
 export {
   quote, quoteToASCII, quoteToGraphic, quoteRune, quoteRuneToASCII, canBackquote, unquote, isPrint, isGraphic,

@@ -2,7 +2,7 @@
  * Go's fmt/print.go value printing over template values: every GoValue kind under every verb,
  * with Go's bad-verb forms (`%!d(string=hi)`), %v/%+v/%#v layouts and String/Error methods.
  */
-import { GoNumber, GoStruct, kindOf, sliceType, mapType, typeName, valueMethods } from '../value.ts';
+import { GoNumber, GoStruct, isNilMap, isNilSlice, kindOf, sliceType, mapType, typeName, valueMethods } from '../value.ts';
 import type { FuncContext, FuncDef, GoValue, GoMap } from '../value.ts';
 import { Fmt, LDIGITS, UDIGITS } from './format.ts';
 import { compareStrings, utf8Decode } from './utf8.ts';
@@ -326,7 +326,12 @@ export class Printer extends Fmt {
 
   private printSlice(items: readonly GoValue[], type: string, verb: string, depth: number): void {
     if (this.sharpV) {
-      this.buf += type + '{';
+      this.buf += type;
+      if (isNilSlice(items)) {
+        this.buf += NIL_PAREN;
+        return;
+      }
+      this.buf += '{';
       items.forEach((e, i) => {
         if (i > 0) this.buf += ', ';
         this.printElem(e, elemType(type), verb, depth + 1);
@@ -354,6 +359,10 @@ export class Printer extends Fmt {
 
   private printMap(m: GoMap, verb: string, depth: number): void {
     const type = mapType(m);
+    if (this.sharpV && isNilMap(m)) {
+      this.buf += type + NIL_PAREN;
+      return;
+    }
     this.buf += this.sharpV ? type + '{' : 'map[';
     const keys = [...m.keys()].sort(compareStrings);
     keys.forEach((k, i) => {

@@ -142,7 +142,7 @@ function unhex(c: number): number {
  * strconv.UnquoteChar over the bytes `b` from index `i`: returns [value, multibyte, newIndex],
  * or null for a syntax error. `value` is a rune, or a byte (0–255) for \x and octal escapes.
  */
-function unquoteChar(b: Uint8Array, i: number, q: number): [number, boolean, number] | null {
+export function unquoteChar(b: Uint8Array, i: number, q: number): [number, boolean, number] | null {
   if (i >= b.length) return null;
   const c = b[i]!;
   if (c === q && (q === 0x27 || q === 0x22)) return null;

@@ -6,6 +6,7 @@ import {
   HOUR, MINUTE, SECOND, Time, UTC, durationString, format, loadLocation, now, parseDuration, parseInLocation,
   local, unixTime, durationRound as roundDuration,
 } from '../gotime/index.ts';
+import { tryParseInt } from '../fmt/atoi.ts';
 import { def, GoFuncError, GoNumber, type FuncDef, type GoValue } from '../value.ts';
 import { GoTime, timeOfValue, timeValue } from './date-value.ts';
 
@@ -62,18 +63,6 @@ function durationRoundText(d: bigint): string {
   return '0s';
 }
 
-const INT64_MAX = (1n << 63n) - 1n;
-
-/** strconv.ParseInt(s, 10, 64) as sprig uses it (errors ignored: 0 for bad syntax, the limit on overflow). */
-function parseInt64Lenient(s: string): bigint {
-  const m = /^[+-]?[0-9]+$/.exec(s);
-  if (!m) return 0n;
-  const n = BigInt(s);
-  if (n > INT64_MAX) return INT64_MAX;
-  if (n < -INT64_MAX - 1n) return -INT64_MAX - 1n;
-  return n;
-}
-
 export const dateFuncs: Record<string, FuncDef> = {
   now: def([], TIME, () => timeValue(now())),
   date: def(['string', ANY], 'string', ([f, d]) => dateInZone(f as string, d, 'Local')),
@@ -92,7 +81,8 @@ export const dateFuncs: Record<string, FuncDef> = {
   }),
   duration: def([ANY], 'string', ([sec]) => {
     let n = 0n;
-    if (typeof sec === 'string') n = parseInt64Lenient(sec);
+    // strconv.ParseInt(sec, 10, 64) with the error ignored: 0, or the limit on overflow
+    if (typeof sec === 'string') n = tryParseInt(sec, 10, 64).n;
     else if (sec instanceof GoNumber && sec.kind === 'int64') n = sec.value as bigint;
     return durationString(BigInt.asIntN(64, n * SECOND));
   }),

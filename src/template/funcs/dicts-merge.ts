@@ -10,9 +10,12 @@
  *   an "empty" value (nil, 0, "", false, empty slice/map); a non-empty dst value is kept
  *   (with overwrite, even an empty src slice replaces a non-empty dst value).
  */
-import { GoStruct, mapType, sliceType, valueMethods, withMapType, withSliceType } from '../value.ts';
+import {
+  GoStruct, isNilMap, isNilSlice, mapType, nilMap, nilSlice, sliceType, valueMethods, withMapType, withSliceType,
+} from '../value.ts';
 import type { GoMap, GoValue } from '../value.ts';
-import { goPanic, isEmpty, isNilMap, isNilSlice, nilMap, nilSlice } from './lists-util.ts';
+import { isEmpty } from './defaults.ts';
+import { goPanic } from './lists-util.ts';
 
 /** mergo.Merge(&dst, src[, WithOverride]); returns the (possibly newly made) dst. */
 export function mergoMerge(dst: GoMap | null, src: GoMap | null, overwrite: boolean): GoMap | null {
@@ -69,7 +72,7 @@ function copyValue(v: GoValue, seen: Map<object, GoValue>): GoValue {
     return out;
   }
   if (v instanceof Map) {
-    if (isNilMap(v)) return nilMap();
+    if (isNilMap(v)) return nilMap(mapType(v));
     const out: GoMap = new Map();
     const methods = valueMethods(v);
     withMapType(out, mapType(v), methods);

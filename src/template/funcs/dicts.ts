@@ -5,10 +5,11 @@
  * A nil map argument arrives as null (or as a map tagged by nilMap); nil map results are
  * returned as nilMap().
  */
-import { def, typeName, withSliceType } from '../value.ts';
+import { def, isNilMap, nilMap, typeName, withSliceType } from '../value.ts';
 import type { FuncDef, GoMap, GoValue } from '../value.ts';
 import { deepCopyValue, mergoMerge } from './dicts-merge.ts';
-import { goPanic, isNilMap, nilMap, strval } from './lists-util.ts';
+import { goPanic } from './lists-util.ts';
+import { strval } from './strings-strval.ts';
 import { withAppendedCap } from './lists-cap.ts';
 
 const IFACE = 'interface {}';

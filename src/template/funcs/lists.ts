@@ -4,14 +4,16 @@
  * `Cannot … on type KIND` (an error for the must* variants, a panic otherwise — the template
  * error text is the same), and a nil list panics with a nil-pointer dereference.
  */
-import { GoFuncError, def, sliceType, withSliceType } from '../value.ts';
+import { compareStrings } from '../fmt/utf8.ts';
+import { GoFuncError, def, nilSlice, sliceType, withSliceType } from '../value.ts';
 import type { FuncDef, GoValue } from '../value.ts';
-import { castToInt } from './math-cast.ts';
+import { castToInt } from './cast.ts';
+import { isEmpty } from './defaults.ts';
+import { deepEqual } from './reflection.ts';
+import { strslice, strval } from './strings-strval.ts';
 import { growCap, reslice, sliceCap, withAppendedCap, withSliceCap } from './lists-cap.ts';
 import { sequenceFuncs } from './lists-seq.ts';
-import {
-  compareGoStrings, deepEqual, goPanic, isEmpty, nilSlice, reflectKind, sliceElems, strslice, strval,
-} from './lists-util.ts';
+import { goPanic, reflectKind, sliceElems } from './lists-util.ts';
 
 const IFACE = 'interface {}';
 const SLICE = '[]interface {}';
@@ -98,7 +100,7 @@ function sortAlpha(a: GoValue[]): GoValue {
     // strslice returns a []string argument itself, which sort.Sort then sorts in place;
     // otherwise it makes a []string with capacity len(list) and skips nil elements.
     const s = strslice(list);
-    s.sort(compareGoStrings);
+    s.sort(compareStrings);
     if (s !== list) withSliceCap(s, list.length);
     return withSliceType(s, '[]string');
   }

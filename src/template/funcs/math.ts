@@ -4,7 +4,7 @@
  */
 import { def, int64 } from '../value.ts';
 import type { FuncDef, GoValue } from '../value.ts';
-import { castToFloat64, castToInt64 } from './math-cast.ts';
+import { castToFloat64, castToInt64 } from './cast.ts';
 import { Decimal } from './math-decimal.ts';
 import { goMax, goMin, goPow, modfFrac } from './math-float.ts';
 

@@ -1,46 +1,55 @@
 /** Sprig v3.3.0's reflect.go (typeOf, typeIs, typeIsLike, kindOf, kindIs) and reflect.DeepEqual. */
-import { def, GoNumber, GoStruct, kindOf, typeName, type FuncDef, type GoValue } from '../value.ts';
+import { def, GoNumber, GoStruct, isNilMap, isNilSlice, kindOf, typeName, type FuncDef, type GoValue } from '../value.ts';
 
 const ANY = 'interface {}';
 
 /** reflect.DeepEqual on two interface values. */
 export function deepEqual(a: GoValue, b: GoValue): boolean {
-  const aNil = a === null || a === undefined;
-  const bNil = b === null || b === undefined;
+  return deepEq(a, b, new Map());
+}
+
+function deepEq(a: GoValue, b: GoValue, seen: Map<object, Set<object>>): boolean {
+  const aNil = a === undefined || a === null;
+  const bNil = b === undefined || b === null;
   if (aNil || bNil) return aNil && bNil;
   if (typeName(a) !== typeName(b)) return false;
-  return sameValue(a, b);
-}
-
-const NIL_SLICE = Symbol.for('capstan.goNilSlice');
-
-/** A typed nil slice (marked by the list functions), which DeepEqual tells from an empty one. */
-function isNilSlice(v: GoValue[]): boolean {
-  return (v as unknown as Record<symbol, boolean>)[NIL_SLICE] === true;
-}
-
-function sameValue(a: GoValue, b: GoValue): boolean {
-  if (a === b) return typeof a !== 'number' || !Number.isNaN(a);
-  if (typeof a === 'number' && typeof b === 'number') return a === b;
-  if (a instanceof GoNumber && b instanceof GoNumber) return a.value === b.value;
-  if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    return a.length === b.length && a.every((x, i) => x === b[i]);
+  switch (typeof a) {
+    case 'string':
+    case 'boolean':
+    case 'bigint':
+    case 'number':
+      return a === b;
   }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (isNilSlice(a) !== isNilSlice(b)) return false;
-    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (a instanceof GoNumber) return b instanceof GoNumber && a.value === b.value;
+  if (a instanceof Uint8Array) {
+    if (!(b instanceof Uint8Array) || a.length !== b.length) return false;
+    return a.every((x, i) => x === b[i]);
   }
-  if (a instanceof Map && b instanceof Map) {
-    if (a.size !== b.size) return false;
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  if (a === b) return true;
+  // cycle guard: a pair already under comparison is assumed equal, as Go does
+  let set = seen.get(a);
+  if (set?.has(b)) return true;
+  if (!set) {
+    set = new Set();
+    seen.set(a, set);
+  }
+  set.add(b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length || isNilSlice(a) !== isNilSlice(b)) return false;
+    return a.every((x, i) => deepEq(x, b[i], seen));
+  }
+  if (a instanceof Map) {
+    if (!(b instanceof Map) || a.size !== b.size || isNilMap(a) !== isNilMap(b)) return false;
     for (const [k, v] of a) {
-      if (!b.has(k) || !deepEqual(v, b.get(k))) return false;
+      if (!b.has(k) || !deepEq(v, b.get(k), seen)) return false;
     }
     return true;
   }
   if (a instanceof GoStruct && b instanceof GoStruct) {
     if (a.fields.size !== b.fields.size) return false;
     for (const [k, v] of a.fields) {
-      if (!b.fields.has(k) || !deepEqual(v, b.fields.get(k))) return false;
+      if (!b.fields.has(k) || !deepEq(v, b.fields.get(k), seen)) return false;
     }
     return true;
   }

@@ -6,10 +6,10 @@
 import { RE2JS, RE2JSException, type Matcher } from 're2js';
 import { canBackquote, quote } from '../fmt/quote.ts';
 import { runeAt } from '../fmt/utf8.ts';
-import { def, GoFuncError, type FuncDef, type GoValue } from '../value.ts';
+import { def, GoFuncError, nilSlice, type FuncDef, type GoValue } from '../value.ts';
 import { GoPanic } from './strings-go.ts';
 import { stringSlice } from './strings-strval.ts';
-import { isDigit, isLetter } from './strings-unicode.ts';
+import { isDigit, isLetter } from '../fmt/unicode.ts';
 
 /** A compiled Go regexp. */
 export interface GoRegexp {
@@ -189,18 +189,11 @@ export function allMatches(re: GoRegexp, s: string, n: number): number[][] {
   return out;
 }
 
-/** A typed nil []string (the lists helpers' global marker: printed `[]`, toJson `null`). */
-function nilStrings(): string[] {
-  const arr: string[] = [];
-  (arr as unknown as Record<symbol, boolean>)[Symbol.for('capstan.goNilSlice')] = true;
-  return arr;
-}
-
 /** regexp.(*Regexp).FindAllString; Go returns nil when nothing matches. */
 export function findAllString(re: GoRegexp, s: string, n: number): string[] {
-  if (n === 0) return nilStrings();
+  if (n === 0) return nilSlice<string>('[]string');
   const found = allMatches(re, s, n).map((a) => s.slice(a[0], a[1]));
-  return found.length === 0 ? nilStrings() : found;
+  return found.length === 0 ? nilSlice<string>('[]string') : found;
 }
 
 /** regexp.(*Regexp).FindString. */
@@ -314,7 +307,7 @@ export function replaceAllLiteralString(re: GoRegexp, src: string, repl: string)
 
 /** regexp.(*Regexp).Split. */
 export function split(re: GoRegexp, s: string, n: number): string[] {
-  if (n === 0) return nilStrings();
+  if (n === 0) return nilSlice<string>('[]string');
   if (re.expr.length > 0 && s.length === 0) return [''];
   const matches = allMatches(re, s, n);
   const out: string[] = [];

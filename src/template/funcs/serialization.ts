@@ -68,10 +68,9 @@ export const serializationFuncs: Record<string, FuncDef> = {
     }
   }),
   toJson: def([ANY], 'string', ([v]) => tryMarshal(v) ?? ''),
-  // Go declares map[string]interface {} / []interface {} results; JSON `null` makes them nil, which
-  // toJson prints as null. Our value model has no nil map/slice (the executor turns a nil result of a
-  // map or slice type into an empty one), so these are declared interface {} to let nil through.
-  fromJson: def(['string'], ANY, ([s]) => {
+  // JSON `null` decodes to a nil map / slice (the executor makes the null result a typed nil one),
+  // which typeOf names as the declared type and toJson prints as null.
+  fromJson: def(['string'], MAP, ([s]) => {
     const r = decodeJSON(s as string, 'map');
     if (r.error) {
       const m: GoMap = r.value instanceof Map ? r.value : new Map();
@@ -80,7 +79,7 @@ export const serializationFuncs: Record<string, FuncDef> = {
     }
     return r.value;
   }),
-  fromJsonArray: def(['string'], ANY, ([s]) => {
+  fromJsonArray: def(['string'], SLICE, ([s]) => {
     const r = decodeJSON(s as string, 'slice');
     if (r.error) return [r.error.message];
     return r.value;

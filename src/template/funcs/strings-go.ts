@@ -1,7 +1,7 @@
 /** Go's `strings` package functions whose semantics differ from JavaScript's built-ins. */
 import { runeAt } from '../fmt/utf8.ts';
 import { byteLen } from './strings-goutils.ts';
-import { isDigit, isLetter, isSpace, mapRunes, toLower, toTitle, toUpper } from './strings-unicode.ts';
+import { isDigit, isLetter, isSpace, mapRunes, toLower, toTitle, toUpper } from '../fmt/unicode.ts';
 
 /** A Go runtime panic raised by a Sprig function (reported as `error calling NAME: MSG`). */
 export class GoPanic extends Error {

@@ -4,7 +4,7 @@
  * as Go does; Initials and DeleteWhiteSpace even turn each byte into the rune of the same value.
  */
 import { utf8Decode, utf8Encode } from '../fmt/utf8.ts';
-import { isAscii, isLower, isSpace, isTitle, isUpper, toLower, toRunes, fromRunes, toTitle, toUpper } from './strings-unicode.ts';
+import { isAscii, isLower, isSpace, isTitle, isUpper, toLower, toRunes, fromRunes, toTitle, toUpper } from '../fmt/unicode.ts';
 
 /** s[a:b] on the bytes of a Go string. */
 export function byteSlice(s: string, a: number, b?: number): string {

@@ -4,7 +4,7 @@
  * at the same places as Go's byte offsets since words always end on rune boundaries.
  */
 import { runeAt, RUNE_ERROR } from '../fmt/utf8.ts';
-import { isLetter, isNumber, isPunct, isSpace, isUpper, toLower, toRunes, fromRunes, toUpper } from './strings-unicode.ts';
+import { isLetter, isNumber, isPunct, isSpace, isUpper, toLower, toRunes, fromRunes, toUpper } from '../fmt/unicode.ts';
 
 const WT = {
   invalid: 0,

@@ -1,5 +1,5 @@
 /** Go's encoding/json Marshal / MarshalIndent for template values. */
-import { GoFuncError, GoNumber, GoStruct, mapType, sliceType } from '../value.ts';
+import { GoFuncError, GoNumber, GoStruct, isNilMap, isNilSlice, mapType, sliceType } from '../value.ts';
 import type { GoValue } from '../value.ts';
 import { formatFloat } from '../fmt/ftoa.ts';
 import { compareStrings, runeAt } from '../fmt/utf8.ts';
@@ -100,6 +100,7 @@ class Encoder {
     }
     if (v instanceof Uint8Array) return '"' + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') + '"';
     if (v instanceof GoStruct) return this.encode(v.json(), true);
+    if (isNilSlice(v) || isNilMap(v)) return 'null';
     if (this.seen.has(v)) {
       const type = Array.isArray(v) ? sliceType(v) : mapType(v);
       throw new GoFuncError('json: unsupported value: encountered a cycle via ' + type);

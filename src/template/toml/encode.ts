@@ -5,7 +5,7 @@
  */
 import { formatFloat } from '../fmt/ftoa.ts';
 import { compareStrings } from '../fmt/utf8.ts';
-import { GoNumber, GoStruct, type GoValue } from '../value.ts';
+import { GoNumber, GoStruct, isNilMap, isNilSlice, type GoValue } from '../value.ts';
 
 /** An error BurntSushi/toml returns from Encode (Helm's toToml returns its text). */
 export class TomlEncodeError extends Error {}
@@ -15,8 +15,9 @@ const ERR_NO_KEY = 'toml: top-level values must be Go maps or structs';
 
 type TomlType = 'Bool' | 'Integer' | 'Float' | 'String' | 'Datetime' | 'Array' | 'Hash' | 'ArrayHash' | null;
 
+/** BurntSushi's isNil: a nil interface, map or slice. */
 function isNil(v: GoValue): boolean {
-  return v === null || v === undefined;
+  return v === null || v === undefined || isNilSlice(v) || isNilMap(v);
 }
 
 function isTime(v: GoValue): boolean {

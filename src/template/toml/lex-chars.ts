@@ -42,41 +42,8 @@ export interface Item {
 
 export const EOF = 0;
 
-
-export function goQuoteRune(r: number): string {
-  // Go's %q of a rune
-  if (r === 0x27) return "'\\''";
-  if (r === 0x5c) return "'\\\\'";
-  if (r === 0x07) return "'\\a'";
-  if (r === 0x08) return "'\\b'";
-  if (r === 0x0c) return "'\\f'";
-  if (r === 0x0a) return "'\\n'";
-  if (r === 0x0d) return "'\\r'";
-  if (r === 0x09) return "'\\t'";
-  if (r === 0x0b) return "'\\v'";
-  if (r < 0x20 || r === 0x7f) return `'\\x${r.toString(16).padStart(2, '0')}'`;
-  if (r === 0xfffd) return "'�'";
-  return `'${String.fromCodePoint(r)}'`;
-}
-
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const r = ch.codePointAt(0)!;
-    if (r === 0x22) out += '\\"';
-    else if (r === 0x5c) out += '\\\\';
-    else if (r === 0x0a) out += '\\n';
-    else if (r === 0x0d) out += '\\r';
-    else if (r === 0x09) out += '\\t';
-    else if (r === 0x07) out += '\\a';
-    else if (r === 0x08) out += '\\b';
-    else if (r === 0x0c) out += '\\f';
-    else if (r === 0x0b) out += '\\v';
-    else if (r < 0x20 || r === 0x7f) out += `\\x${r.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
+/** Go's %q of a rune and of a string, as BurntSushi/toml's error messages print them. */
+export { quoteRune as goQuoteRune, quote as goQuote } from '../fmt/quote.ts';
 
 export const isWhitespace = (r: number): boolean => r === 0x09 || r === 0x20;
 export const isNL = (r: number): boolean => r === 0x0a || r === 0x0d;

@@ -4,7 +4,7 @@
  * the JSON number text; objects become maps with string keys.
  */
 import { formatFloat } from '../fmt/ftoa.ts';
-import { GoNumber, GoStruct, type GoValue } from '../value.ts';
+import { GoNumber, GoStruct, isNilMap, isNilSlice, type GoValue } from '../value.ts';
 import { decodeYaml } from './decode.ts';
 import { YamlSyntaxError } from './reader.ts';
 import { resolve } from './resolve.ts';
@@ -91,6 +91,7 @@ export function jsonRoundTrip(v: GoValue): YV {
     return numberFromText(jsonFloatText(v.value, 32));
   }
   if (v instanceof Uint8Array) return base64(v);
+  if (isNilSlice(v) || isNilMap(v)) return null; // encoding/json writes null
   if (Array.isArray(v)) return v.map(jsonRoundTrip);
   if (v instanceof Map) {
     const m = new YMap();

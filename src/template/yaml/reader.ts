@@ -39,6 +39,11 @@ export class YamlSyntaxError extends Error {
 const RAW_BUFFER_SIZE = 512;
 const ZERO_MARK: Mark = { index: 0, line: 0, column: 0 };
 
+/** A copy of a mark (marks are mutable while the reader advances). */
+export function copyMark(m: Mark): Mark {
+  return { index: m.index, line: m.line, column: m.column };
+}
+
 export class Reader {
   /** raw input bytes */
   private readonly input: Uint8Array;

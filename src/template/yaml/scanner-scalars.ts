@@ -13,14 +13,10 @@ import {
   isTab,
   isZ,
 } from './chars.ts';
-import type { Mark } from './reader.ts';
+import { copyMark as cp, type Mark } from './reader.ts';
 import type { Scanner } from './scanner.ts';
-import { skipBlanksAndComment } from './scanner-scan.ts';
+import { skipToNextLine } from './scanner-scan.ts';
 import { S, T, type Token } from './tokens.ts';
-
-function cp(m: Mark): Mark {
-  return { index: m.index, line: m.line, column: m.column };
-}
 
 export function scanBlockScalar(p: Scanner, literal: boolean): Token {
   const start = cp(p.mark);
@@ -47,14 +43,7 @@ export function scanBlockScalar(p: Scanner, literal: boolean): Token {
       p.skip();
     }
   }
-  skipBlanksAndComment(p);
-  if (!isBreakz(p.buffer, p.bufferPos)) {
-    p.scannerError('while scanning a block scalar', start, 'did not find expected comment or line break');
-  }
-  if (isBreak(p.buffer, p.bufferPos)) {
-    p.cache(2);
-    p.skipLine();
-  }
+  skipToNextLine(p, 'while scanning a block scalar', start);
   const endRef = { mark: cp(p.mark) };
   let indent = 0;
   if (increment > 0) indent = p.indent >= 0 ? p.indent + increment : increment;

@@ -11,13 +11,9 @@ import {
   isHex,
   width,
 } from './chars.ts';
-import type { Mark } from './reader.ts';
+import { copyMark as cp, type Mark } from './reader.ts';
 import type { Scanner } from './scanner.ts';
 import { T, type Token, type TokenType } from './tokens.ts';
-
-function cp(m: Mark): Mark {
-  return { index: m.index, line: m.line, column: m.column };
-}
 
 export function skipBlanksAndComment(p: Scanner): void {
   p.cache(1);
@@ -30,6 +26,16 @@ export function skipBlanksAndComment(p: Scanner): void {
       p.skip();
       p.cache(1);
     }
+  }
+}
+
+/** Eats the rest of the line (blanks, a comment, the line break), which must end there. */
+export function skipToNextLine(p: Scanner, context: string, start: Mark): void {
+  skipBlanksAndComment(p);
+  if (!isBreakz(p.buffer, p.bufferPos)) p.scannerError(context, start, 'did not find expected comment or line break');
+  if (isBreak(p.buffer, p.bufferPos)) {
+    p.cache(2);
+    p.skipLine();
   }
 }
 
@@ -48,14 +54,7 @@ export function scanDirective(p: Scanner): Token {
   } else {
     p.scannerError('while scanning a directive', start, 'found unknown directive name');
   }
-  skipBlanksAndComment(p);
-  if (!isBreakz(p.buffer, p.bufferPos)) {
-    p.scannerError('while scanning a directive', start, 'did not find expected comment or line break');
-  }
-  if (isBreak(p.buffer, p.bufferPos)) {
-    p.cache(2);
-    p.skipLine();
-  }
+  skipToNextLine(p, 'while scanning a directive', start);
   return token;
 }
 

@@ -13,7 +13,7 @@ import {
   isZ,
   width,
 } from './chars.ts';
-import { Reader, YamlSyntaxError, type Mark } from './reader.ts';
+import { copyMark, Reader, YamlSyntaxError, type Mark } from './reader.ts';
 import { T, type Token, type TokenType } from './tokens.ts';
 import { scanAnchor, scanDirective, scanTag } from './scanner-scan.ts';
 import { scanBlockScalar, scanFlowScalar, scanPlainScalar } from './scanner-scalars.ts';
@@ -27,10 +27,6 @@ interface SimpleKey {
 
 const MAX_FLOW_LEVEL = 10000;
 const MAX_INDENTS = 10000;
-
-export function copyMark(m: Mark): Mark {
-  return { index: m.index, line: m.line, column: m.column };
-}
 
 export class Scanner extends Reader {
   tokens: Token[] = [];

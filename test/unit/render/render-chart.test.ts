@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadMemoryChartDir } from '../../../src/render/memory-chart.ts';
+import { loadChartFilesLikeDir } from '../../../src/chart/loader.ts';
 import { goYamlParser } from '../../../src/render/go-yaml.ts';
 import { renderChart } from '../../../src/render/render-chart.ts';
 import type { RenderChartOptions } from '../../../src/render/render-chart.ts';
@@ -15,7 +15,7 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const CHART = (name: string, extra = ''): string => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n${extra}`;
 
 function chartOf(files: Record<string, string>) {
-  return loadMemoryChartDir(new Map(Object.entries(files).map(([k, v]) => [k, enc(v)])), { parseYaml: goYamlParser });
+  return loadChartFilesLikeDir(new Map(Object.entries(files).map(([k, v]) => [k, enc(v)])), { parseYaml: goYamlParser });
 }
 
 const release = { name: 'rel', namespace: 'ns', revision: 1, isInstall: true, isUpgrade: false };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runTemplateCommand, TemplateCommandError } from '../../../src/render/template-command.ts';
 import type { TemplateCommandEnv } from '../../../src/render/template-command.ts';
-import { loadMemoryChartDir } from '../../../src/render/memory-chart.ts';
+import { loadChartFilesLikeDir } from '../../../src/chart/loader.ts';
 import { goYamlParser } from '../../../src/render/go-yaml.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -14,7 +14,7 @@ function env(chartFiles: Record<string, string>, files: Record<string, string> =
       if (f === undefined) throw new Error(`open ${p}: no such file or directory`);
       return f;
     },
-    loadChart: () => loadMemoryChartDir(new Map(Object.entries(chartFiles).map(([k, v]) => [k, enc(v)])), { parseYaml: goYamlParser }),
+    loadChart: () => loadChartFilesLikeDir(new Map(Object.entries(chartFiles).map(([k, v]) => [k, enc(v)])), { parseYaml: goYamlParser }),
   };
 }
 

@@ -33,9 +33,9 @@ test('signatures', () => {
   assert.equal(sig('toToml'), 'interface {}->string');
   assert.equal(sig('fromToml'), 'string->map[string]interface {}');
   assert.equal(sig('toJson'), 'interface {}->string');
-  // declared interface {} so that a nil map/slice result (JSON null) survives the executor
-  assert.equal(sig('fromJson'), 'string->interface {}');
-  assert.equal(sig('fromJsonArray'), 'string->interface {}');
+  // Go's result types; JSON null gives a typed nil map / slice (toJson prints null)
+  assert.equal(sig('fromJson'), 'string->map[string]interface {}');
+  assert.equal(sig('fromJsonArray'), 'string->[]interface {}');
   assert.equal(sig('toPrettyJson'), 'interface {}->string');
   assert.equal(sig('toRawJson'), 'interface {}->string');
   assert.equal(sig('mustToJson'), 'interface {}->string,error');

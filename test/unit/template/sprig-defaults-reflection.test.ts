@@ -8,18 +8,15 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultFuncs } from '../../../src/template/funcs/defaults.ts';
 import { reflectionFuncs } from '../../../src/template/funcs/reflection.ts';
-import { GoNumber, GoStruct, int64, withMapType, withSliceType, type GoValue } from '../../../src/template/value.ts';
+import {
+  GoNumber, GoStruct, int64, nilMap, nilSlice, withMapType, withSliceType, type GoValue,
+} from '../../../src/template/value.ts';
 import { call, runTable, type Row } from './sprig-table.ts';
 
 const map = (o: Record<string, GoValue>): Map<string, GoValue> => new Map(Object.entries(o));
 const strs = (xs: string[]): GoValue[] => withSliceType(xs, '[]string');
 const struct = (pointer: boolean, fields: Record<string, GoValue> = { Name: 'x' }): GoStruct =>
   new GoStruct({ typeName: 'chart.Metadata', fields: map(fields), pointer, json: () => null });
-const nilSlice = (): GoValue[] => {
-  const a: GoValue[] = [];
-  (a as unknown as Record<symbol, boolean>)[Symbol.for('capstan.goNilSlice')] = true;
-  return a;
-};
 
 const defaults: Row[] = [
   ['default', ['d', 0n], 'd'],
@@ -137,6 +134,9 @@ const reflection: Row[] = [
   ['deepEqual', [strs(['a']), ['a']], false],
   ['deepEqual', [strs(['a']), strs(['a'])], true],
   ['deepEqual', [nilSlice(), []], false],
+  ['deepEqual', [nilSlice(), nilSlice()], true],
+  ['deepEqual', [nilMap(), new Map()], false],
+  ['deepEqual', [nilMap(), nilMap()], true],
   ['deepEqual', [int64(5n), int64(5n)], true],
   ['deepEqual', [int64(5n), 5n], false],
   ['deepEqual', [new Uint8Array([1, 2]), new Uint8Array([1, 2])], true],

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { def, int64 } from '../../../src/template/value.ts';
 import type { FuncDef, GoValue } from '../../../src/template/value.ts';
-import { castToInt64 } from '../../../src/template/funcs/math-cast.ts';
+import { castToInt64 } from '../../../src/template/funcs/cast.ts';
 import { D, L, evaluate, f, i64, outcome, v } from './sprig-support.ts';
 import type { Expr } from './sprig-support.ts';
 import { mathFuncs } from '../../../src/template/funcs/math.ts';

@@ -4,7 +4,7 @@ import { sliceType, typeName, withMapType, withSliceType } from '../../../src/te
 import type { FuncDef, GoMap, GoValue } from '../../../src/template/value.ts';
 import { listFuncs } from '../../../src/template/funcs/lists.ts';
 import { dictFuncs } from '../../../src/template/funcs/dicts.ts';
-import { isNilMap, isNilSlice, nilMap } from '../../../src/template/funcs/lists-util.ts';
+import { isNilMap, isNilSlice, nilMap } from '../../../src/template/value.ts';
 import { appendedCap, growCap, sliceCap, withSliceCap } from '../../../src/template/funcs/lists-cap.ts';
 import { testCtx } from './sprig-support.ts';
 

@@ -7,7 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { regexFuncs } from '../../../src/template/funcs/regex.ts';
-import { sliceType, type GoValue } from '../../../src/template/value.ts';
+import { isNilSlice, sliceType, type GoValue } from '../../../src/template/value.ts';
 import { call, runTable, type Row } from './sprig-table.ts';
 
 const rows: Row[] = [
@@ -101,8 +101,7 @@ const rows: Row[] = [
 
 runTable('sprig regex functions', regexFuncs, rows);
 
-const isNil = (v: GoValue): boolean =>
-  (v as unknown as Record<symbol, boolean>)[Symbol.for('capstan.goNilSlice')] === true;
+const isNil = (v: GoValue): boolean => isNilSlice(v);
 
 describe('sprig regex results', () => {
   it('are []string, nil where Go returns nil', () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   atoi, canBackquote, formatFloat, formatInt, formatUint, NumError, parseFloat, parseInt, parseUint, quote,
-  quoteRune, quoteRuneToASCII, quoteToASCII, quoteToGraphic, unquote,
+  quoteRune, quoteRuneToASCII, quoteToASCII, quoteToGraphic, tryParseFloat, tryParseInt, tryParseUint, unquote,
 } from '../../../src/template/fmt/index.ts';
 import { exactShortest64 } from '../../../src/template/fmt/ftoa.ts';
 import { utf8Decode } from '../../../src/template/fmt/utf8.ts';
@@ -158,6 +158,27 @@ test('ParseInt / ParseUint agree with Go', () => {
       assert.equal(e.value.toString(), want, label + ' value');
     }
   }
+});
+
+test('tryParseInt / tryParseUint / tryParseFloat: the value and error Go returns, without a throw', () => {
+  // Go returns 0 with a syntax error and the clamped value with a range error.
+  assert.deepEqual(tryParseInt('0x1F', 0, 64), { n: 31n });
+  assert.deepEqual(tryParseInt('1_000', 0, 64), { n: 1000n });
+  assert.deepEqual(tryParseInt('1_000', 10, 64), { n: 0n, err: 'invalid syntax' });
+  assert.deepEqual(tryParseInt('9223372036854775808', 10, 64), { n: 9223372036854775807n, err: 'value out of range' });
+  assert.deepEqual(tryParseInt('-9223372036854775809', 0, 0), { n: -9223372036854775808n, err: 'value out of range' });
+  assert.deepEqual(tryParseInt('129', 10, 8), { n: 127n, err: 'value out of range' });
+  assert.deepEqual(tryParseInt('', 10, 64), { n: 0n, err: 'invalid syntax' });
+  assert.deepEqual(tryParseInt('7', 1, 64), { n: 0n, err: 'invalid base 1' });
+  assert.deepEqual(tryParseUint('-1', 0, 64), { n: 0n, err: 'invalid syntax' });
+  assert.deepEqual(tryParseUint('18446744073709551616', 0, 64), { n: 18446744073709551615n, err: 'value out of range' });
+  assert.deepEqual(tryParseUint('0b101', 0, 64), { n: 5n });
+  assert.deepEqual(tryParseFloat('1e400'), { value: Infinity, err: 'value out of range' });
+  assert.deepEqual(tryParseFloat('-1e400'), { value: -Infinity, err: 'value out of range' });
+  assert.deepEqual(tryParseFloat('1.5x'), { value: 0, err: 'invalid syntax' });
+  assert.deepEqual(tryParseFloat('0x1.8p1'), { value: 3 });
+  assert.deepEqual(tryParseFloat('3.4028236e38', 32), { value: Infinity, err: 'value out of range' });
+  assert.deepEqual(tryParseFloat('1e-50'), { value: 1e-50 });
 });
 
 test('Atoi, FormatInt, FormatUint', () => {

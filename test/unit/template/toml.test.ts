@@ -71,6 +71,10 @@ test('parseToml: error messages', () => {
     ['a = "x', 'toml: line 0 (last key "a"): unexpected EOF; expected \'"\''],
     ['[a', "toml: line 0: expected '.' or ']' to end table name, but got '\\x00' instead"],
     ['a = tru', 'toml: line 1 (last key "a"): expected value but found "tru" instead'],
+    // runes are quoted as Go's %q does: non-printable ones escaped (helm 3.17.2's output)
+    ['a = \u0085', 'toml: line 1 (last key "a"): expected value but found \'\\u0085\' instead'],
+    ['\u00ad = 1', "toml: line 1: expected '.' or '=', but got '\\u00ad' instead"],
+    ['a.\u200b = 1', "toml: line 1: expected '.' or '=', but got '\\u200b' instead"],
   ];
   for (const [src, want] of cases) {
     assert.throws(() => parseToml(src), (e: unknown) => e instanceof TomlParseError && e.message === want, src);

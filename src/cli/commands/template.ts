@@ -1,0 +1,110 @@
+/**
+ * `capstan template NAME CHART [flags]`: `helm template`, rendered locally by the render layer's
+ * template command (src/render/template-command.ts). stdout is exactly helm's; on error the message
+ * goes to stderr as `Error: …` and the exit code is 1. Helm's warnings go to stderr.
+ *
+ * {@link capstanTemplate} is the whole command as a function (no process state touched): the CLI
+ * runs it, and so does the corpus harness (scripts/corpus.ts) in-process.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { loadChart } from '../../chart/loader.ts';
+import { goYamlParser } from '../../render/go-yaml.ts';
+import { runTemplateCommand } from '../../render/template-command.ts';
+import type { TemplateCommandEnv } from '../../render/template-command.ts';
+import type { Command } from '../commands.ts';
+
+export interface CapstanTemplateOptions {
+  /** the directory relative paths on the command line are resolved against (default: process.cwd()) */
+  cwd?: string;
+  /** what `-f -` reads (default: stdin) */
+  readStdin?: () => string;
+}
+
+export interface CapstanTemplateResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const GO_ERRNO: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many levels of symbolic links',
+};
+
+/** Go's *PathError text for a failed os.ReadFile. */
+function readFileError(name: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (code === 'EISDIR') return new Error(`read ${name}: is a directory`);
+  return new Error(`open ${name}: ${GO_ERRNO[code] ?? (e as Error).message}`);
+}
+
+/**
+ * ChartPathOptions.LocateChart for what works offline: an existing path becomes absolute; a missing
+ * path (absolute or starting with `.`) is `path "…" not found`; anything else would be a repository
+ * reference, worded as helm words it without configured repositories.
+ */
+export function locateChart(name: string, cwd: string): string {
+  const ref = name.trim();
+  const abs = resolve(cwd, ref);
+  try {
+    statSync(abs);
+    return abs;
+  } catch {
+    // not a local path
+  }
+  if (isAbsolute(ref) || ref.startsWith('.')) throw new Error(`path "${ref}" not found`);
+  const slash = ref.indexOf('/');
+  if (slash < 0) throw new Error(`non-absolute URLs should be in form of repo_name/path_to_chart, got: ${ref}`);
+  throw new Error(`repo ${ref.slice(0, slash)} not found`);
+}
+
+/** The template command's file system access, relative to `cwd`. */
+export function diskTemplateEnv(cwd: string, warn: (message: string) => void, readStdin?: () => string): TemplateCommandEnv {
+  return {
+    readFile(path) {
+      if (path === '-') return readStdin ? readStdin() : readFileSync(0, 'utf8');
+      try {
+        return readFileSync(resolve(cwd, path), 'utf8');
+      } catch (e) {
+        throw readFileError(path, e);
+      }
+    },
+    loadChart: (ref) => loadChart(locateChart(ref, cwd), { parseYaml: goYamlParser }),
+    parseYaml: goYamlParser,
+    warn,
+  };
+}
+
+/** `capstan template ARGS…` (ARGS without the leading `template`) as a function. */
+export function capstanTemplate(argv: readonly string[], opts: CapstanTemplateOptions = {}): CapstanTemplateResult {
+  const warnings: string[] = [];
+  const env = diskTemplateEnv(opts.cwd ?? process.cwd(), (m) => warnings.push(m.endsWith('\n') ? m : `${m}\n`), opts.readStdin);
+  try {
+    const stdout = runTemplateCommand(argv, env);
+    return { stdout, stderr: warnings.join(''), exitCode: 0 };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { stdout: '', stderr: `${warnings.join('')}Error: ${message}\n`, exitCode: 1 };
+  }
+}
+
+export const templateCommand: Command = {
+  name: 'template',
+  summary: 'Locally render templates (helm template NAME CHART)',
+  async run(args) {
+    const r = capstanTemplate(args);
+    if (r.stderr !== '') process.stderr.write(r.stderr);
+    if (r.stdout !== '') await writeAll(r.stdout);
+    return r.exitCode;
+  },
+};
+
+/** Writes to stdout and waits until it is flushed (a pipe may take megabytes in several writes). */
+function writeAll(s: string): Promise<void> {
+  return new Promise((res, rej) => {
+    process.stdout.write(s, (e) => (e ? rej(e) : res()));
+  });
+}

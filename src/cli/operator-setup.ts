@@ -1,0 +1,77 @@
+/**
+ * Wiring the operator: one Manager, the artifact store and Git cache, the chart resolver, the release
+ * clients (ServiceAccount impersonation), the event recorder, and the HelmRelease, GitRepository and
+ * HelmRepository controllers. `capstan operator` parses its flags into these options; tests run the same
+ * wiring in process.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { Manager, type ManagerOptions } from '../controller/index.ts';
+import { KubeClient, LeaseClient } from '../kube/index.ts';
+import type { Logger } from '../observability/logger.ts';
+import {
+  GitCharts, HelmReleaseReconciler, ReleaseClientFactory, RepositoryCharts, ServiceAccountTokens, SourceChartResolver, TreeCache,
+  setupHelmReleaseController,
+} from '../reconcilers/helmrelease/index.ts';
+import { ConditionMetrics } from '../reconcilers/shared/condition-metrics.ts';
+import { KubeEventRecorder } from '../reconcilers/shared/events.ts';
+import { SourceArtifacts, registerSourceControllers } from '../reconcilers/source/index.ts';
+import { ArtifactStore } from '../source/artifacts/index.ts';
+import { GitSource } from '../source/git/index.ts';
+
+export type OperatorOptions = Omit<ManagerOptions, 'kubeConfig' | 'log'> & {
+  kubeConfig: KubeConfig;
+  log: Logger;
+  /** artifacts, Git working caches and unpacked trees (default $CAPSTAN_CACHE, else the OS temp dir) */
+  cacheDir?: string;
+  noCrossNamespaceRefs?: boolean;
+  defaultServiceAccount?: string;
+  requeueDependencyMs?: number;
+  watchConfigsLabelSelector?: string;
+  /** do not run the GitRepository and HelmRepository controllers */
+  noSourceControllers?: boolean;
+};
+
+export interface Operator {
+  manager: Manager;
+  events: KubeEventRecorder;
+  /** the artifact store, Git source and source artifacts the controllers share (for more controllers on this manager) */
+  store: ArtifactStore;
+  git: GitSource;
+  sources: SourceArtifacts;
+  /** call after `manager.start` resolved: closes repository connections, writes pending events */
+  close(): Promise<void>;
+}
+
+export async function createOperator(o: OperatorOptions): Promise<Operator> {
+  const { kubeConfig: kc, log, cacheDir: dir, noCrossNamespaceRefs, defaultServiceAccount, requeueDependencyMs, watchConfigsLabelSelector, noSourceControllers, ...mgrOpts } = o;
+  const cacheDir = dir ?? process.env['CAPSTAN_CACHE'] ?? join(tmpdir(), 'capstan-operator');
+  const manager = new Manager({ ...mgrOpts, kubeConfig: kc, log });
+  const identity = manager.identity ?? o.identity ?? `${process.env['POD_NAME'] ?? 'capstan'}-${process.pid}`;
+  const kube = new KubeClient(kc);
+  const events = new KubeEventRecorder({ core: kube.core, component: 'capstan', instance: identity, log });
+  const store = await ArtifactStore.open({ root: join(cacheDir, 'artifacts'), log });
+  const git = new GitSource({ cacheDir: join(cacheDir, 'git'), store, log });
+  const sources = new SourceArtifacts({ store, kube, log, dir: join(cacheDir, 'trees'), cache: manager.cache });
+  const repositories = new RepositoryCharts({ kube, log, sources });
+  const resolver = new SourceChartResolver({
+    git: new GitCharts({ kube, git, store, trees: new TreeCache({ dir: join(cacheDir, 'chart-trees'), store }), sources }),
+    repositories, noCrossNamespaceRefs: noCrossNamespaceRefs === true,
+  });
+  const clients = new ReleaseClientFactory({
+    kubeConfig: kc, leases: new LeaseClient(kc), tokens: new ServiceAccountTokens({ core: kube.core, kubeConfig: kc }),
+    holder: `capstan-operator@${identity}`, log: log.child({ component: 'helm' }), defaultServiceAccount,
+  });
+  if (noSourceControllers !== true) registerSourceControllers(manager, { kube, log, events, store, git, sources });
+  const hr = new HelmReleaseReconciler({ kube, resolver, clients, events, metrics: new ConditionMetrics(manager.metrics), ...(requeueDependencyMs !== undefined ? { requeueDependencyMs } : {}) });
+  setupHelmReleaseController(manager, hr, watchConfigsLabelSelector !== undefined ? { watchConfigsLabelSelector } : {});
+  return {
+    manager, events, store, git, sources,
+    close: async () => {
+      repositories.close();
+      sources.close();
+      await events.flush();
+    },
+  };
+}

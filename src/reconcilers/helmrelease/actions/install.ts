@@ -1,0 +1,32 @@
+/** The install action: `helm install` of the resolved chart with the composed values and spec.install's options. */
+import { deepCopy } from '../../../chart/index.ts';
+import { install } from '../../../helm/index.ts';
+import { ownerLabels } from '../release-name.ts';
+import { postRenderDigestLabel } from '../release-state.ts';
+import type { ReleaseContext } from './context.ts';
+import { isLocked, releaseFailed, releaseSucceeded } from './release-outcome.ts';
+import { timeoutMsOf } from './timeouts.ts';
+
+/** Labels on the release records: the owner, and the post-render settings' digest when there are any. */
+export function releaseLabels(ctx: ReleaseContext): Record<string, string> {
+  return { ...ownerLabels(ctx.hr), ...(ctx.postRenderDigest !== '' ? { [postRenderDigestLabel]: ctx.postRenderDigest } : {}) };
+}
+
+/** Returns true on success; a failure is recorded (and counted), not thrown, unless the release is locked. */
+export async function runInstall(ctx: ReleaseContext): Promise<boolean> {
+  const { spec } = ctx.hr;
+  ctx.obj.status.lastAttemptedReleaseAction = 'install';
+  try {
+    const rel = await install(ctx.clients.cfg, {
+      name: ctx.target.name, namespace: ctx.target.namespace, chart: ctx.chart.load(), values: deepCopy(ctx.values),
+      createNamespace: spec.install.createNamespace, wait: !spec.install.disableWait, timeoutMs: timeoutMsOf(spec, 'install'),
+      disableHooks: spec.install.disableHooks, crds: spec.install.skipCRDs ? 'Skip' : spec.install.crds, labels: releaseLabels(ctx),
+    });
+    releaseSucceeded(ctx, 'install', rel);
+    return true;
+  } catch (e) {
+    if (isLocked(e)) throw e;
+    releaseFailed(ctx, 'install', e);
+    return false;
+  }
+}

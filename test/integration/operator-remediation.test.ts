@@ -1,0 +1,76 @@
+/**
+ * A broken upgrade (an image kwok never makes ready) fails its wait, is remediated by rolling back to the
+ * last good revision, and the HelmRelease stalls with Ready=False naming the objects that were not ready;
+ * fixing the values (a new target) upgrades again and the release is Ready.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { KubeClient } from '../../src/kube/index.ts';
+import { helm, ok } from '../support/capstan-cli.ts';
+import { testCluster, testNamespace } from '../support/cluster.ts';
+import {
+  applyCrds, chartRepo, condition, gitRepository, helmRelease, isReady, startOperator, waitForHr, type ChartRepo, type TestOperator,
+} from '../support/operator.ts';
+
+let kube: KubeClient;
+let ns: string;
+let repo: ChartRepo;
+let op: TestOperator;
+
+before(async () => {
+  const { kc } = await testCluster();
+  kube = new KubeClient(kc);
+  await applyCrds();
+  ns = await testNamespace('op-remed');
+  repo = await chartRepo(['webapp']);
+  op = await startOperator({ namespace: ns });
+});
+
+after(async () => {
+  await op?.stop();
+  repo?.remove();
+});
+
+const spec = (image: string) => ({
+  chart: { spec: { chart: './charts/webapp', sourceRef: { kind: 'GitRepository' as const, name: 'infra' } } },
+  timeout: '30s',
+  upgrade: { timeout: '4s', remediation: { retries: 0, remediateLastFailure: true } },
+  values: { image },
+});
+
+test('a broken upgrade is rolled back and stalls with the unready objects named; a fix upgrades again', async () => {
+  const t0 = Date.now();
+  await kube.apply(gitRepository(ns, 'infra', repo.url));
+  await kube.apply(helmRelease(ns, 'app', spec('nginx:1.27')));
+  await waitForHr(kube, ns, 'app', 'Ready', isReady);
+  console.log(`install: ${Date.now() - t0} ms`);
+
+  const t1 = Date.now();
+  await kube.apply(helmRelease(ns, 'app', spec('example.com/never-ready:1')));
+  const stalled = await waitForHr(kube, ns, 'app', 'Stalled', (o) => condition(o, 'Stalled')?.status === 'True' && o.status?.observedGeneration === o.metadata.generation);
+  console.log(`broken upgrade → rollback → stalled: ${Date.now() - t1} ms`);
+  const ready = condition(stalled, 'Ready');
+  console.log(`Ready: ${ready?.message ?? ''}`);
+  assert.equal(ready?.status, 'False');
+  assert.equal(condition(stalled, 'Stalled')?.reason, 'RetriesExceeded');
+  assert.match(ready?.message ?? '', /Failed to upgrade after 1 attempt\(s\)/);
+  assert.match(ready?.message ?? '', new RegExp(`Deployment ${ns}/app-web`), 'names the Deployment that was not ready');
+  assert.match(ready?.message ?? '', /ImagePullBackOff/, 'says why its pods are not ready');
+  assert.equal(condition(stalled, 'Remediated')?.status, 'True');
+  assert.equal(condition(stalled, 'Remediated')?.reason, 'RollbackSucceeded');
+  assert.equal(condition(stalled, 'Released')?.reason, 'UpgradeFailed');
+  assert.equal(stalled.status?.['upgradeFailures'], 1);
+  const history = JSON.parse(await ok(helm(['history', 'app', '-n', ns, '-o', 'json']), 'helm history')) as { revision: number; status: string; description: string }[];
+  assert.deepEqual(history.map((h) => [h.revision, h.status]), [[1, 'superseded'], [2, 'failed'], [3, 'deployed']]);
+  assert.equal(history[2]?.description, 'Rollback to 1');
+  const dep = await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'app-web', namespace: ns });
+  assert.equal((dep?.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0]?.image, 'nginx:1.27', 'the last good image runs');
+
+  const t2 = Date.now();
+  await kube.apply(helmRelease(ns, 'app', spec('nginx:1.28')));
+  const fixed = await waitForHr(kube, ns, 'app', 'Ready after the fix', (o) => isReady(o) && o.status?.history?.[0]?.version === 4);
+  console.log(`fix → upgrade: ${Date.now() - t2} ms`);
+  assert.equal(condition(fixed, 'Remediated'), undefined, 'a successful release clears Remediated');
+  assert.equal(condition(fixed, 'Stalled'), undefined);
+  assert.equal(fixed.status?.['upgradeFailures'], undefined, 'a success resets the failure counters');
+});
