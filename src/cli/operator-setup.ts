@@ -17,6 +17,7 @@ import {
 import { ConditionMetrics } from '../reconcilers/shared/condition-metrics.ts';
 import { KubeEventRecorder } from '../reconcilers/shared/events.ts';
 import { SourceArtifacts, registerSourceControllers } from '../reconcilers/source/index.ts';
+import { ArtifactSourceTrees, register as registerGitSync } from '../reconcilers/gitsync/index.ts';
 import { ArtifactStore } from '../source/artifacts/index.ts';
 import { GitSource } from '../source/git/index.ts';
 
@@ -31,6 +32,8 @@ export type OperatorOptions = Omit<ManagerOptions, 'kubeConfig' | 'log'> & {
   watchConfigsLabelSelector?: string;
   /** do not run the GitRepository and HelmRepository controllers */
   noSourceControllers?: boolean;
+  /** do not run the GitSync controller (tests that register their own) */
+  noGitSync?: boolean;
 };
 
 export interface Operator {
@@ -45,7 +48,7 @@ export interface Operator {
 }
 
 export async function createOperator(o: OperatorOptions): Promise<Operator> {
-  const { kubeConfig: kc, log, cacheDir: dir, noCrossNamespaceRefs, defaultServiceAccount, requeueDependencyMs, watchConfigsLabelSelector, noSourceControllers, ...mgrOpts } = o;
+  const { kubeConfig: kc, log, cacheDir: dir, noCrossNamespaceRefs, defaultServiceAccount, requeueDependencyMs, watchConfigsLabelSelector, noSourceControllers, noGitSync, ...mgrOpts } = o;
   const cacheDir = dir ?? process.env['CAPSTAN_CACHE'] ?? join(tmpdir(), 'capstan-operator');
   const manager = new Manager({ ...mgrOpts, kubeConfig: kc, log });
   const identity = manager.identity ?? o.identity ?? `${process.env['POD_NAME'] ?? 'capstan'}-${process.pid}`;
@@ -66,6 +69,15 @@ export async function createOperator(o: OperatorOptions): Promise<Operator> {
   if (noSourceControllers !== true) registerSourceControllers(manager, { kube, log, events, store, git, sources });
   const hr = new HelmReleaseReconciler({ kube, resolver, clients, events, metrics: new ConditionMetrics(manager.metrics), ...(requeueDependencyMs !== undefined ? { requeueDependencyMs } : {}) });
   setupHelmReleaseController(manager, hr, watchConfigsLabelSelector !== undefined ? { watchConfigsLabelSelector } : {});
+  if (noGitSync !== true) {
+    const tokens = new ServiceAccountTokens({ core: kube.core, kubeConfig: kc });
+    registerGitSync(manager, {
+      kube, log: log.child({ controller: 'gitsync' }), events,
+      sources: new ArtifactSourceTrees({ store, dir: join(cacheDir, 'gitsync-trees'), kube, git }),
+      impersonate: async (ns, sa) => new KubeClient((await tokens.kubeConfig(ns, sa)).kc),
+      ...(requeueDependencyMs !== undefined ? { requeueDependencyMs } : {}),
+    });
+  }
   return {
     manager, events, store, git, sources,
     close: async () => {

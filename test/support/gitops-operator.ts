@@ -31,7 +31,7 @@ export async function startGitOpsOperator(o: { namespace: string; receivers?: re
   const cacheDir = tempDir('gitops-operator');
   const op = await createOperator({
     kubeConfig: kc, log, metricsAddr: '0', healthAddr: '0', cacheDir, concurrent: 4, namespace: o.namespace,
-    gracefulShutdownTimeoutMs: 5_000, requeueDependencyMs: 1_000,
+    gracefulShutdownTimeoutMs: 5_000, requeueDependencyMs: 1_000, noGitSync: true,
   });
   const kube = new KubeClient(kc);
   const store = await ArtifactStore.open({ root: join(cacheDir, 'artifacts'), log });

@@ -8,6 +8,8 @@ import type { Command } from '../commands.ts';
 import { bool, parse, parseDuration, str, UsageError } from '../flags.ts';
 import { loadKubeConfig } from '../kube-env.ts';
 import { createOperator } from '../operator-setup.ts';
+import { KubeClient } from '../../kube/index.ts';
+import { ReceiversConfig, startSourceWebhooks } from '../../reconcilers/source/index.ts';
 
 const flags = {
   concurrent: { type: 'string' }, 'metrics-addr': { type: 'string' }, 'health-addr': { type: 'string' },
@@ -15,6 +17,7 @@ const flags = {
   'watch-label-selector': { type: 'string' }, 'watch-namespace': { type: 'string' }, 'watch-configs-label-selector': { type: 'string' },
   'no-cross-namespace-refs': { type: 'boolean' }, 'default-service-account': { type: 'string' }, 'requeue-dependency': { type: 'string' },
   'cache-dir': { type: 'string' }, 'no-source-controllers': { type: 'boolean' }, 'graceful-shutdown-timeout': { type: 'string' },
+  'webhook-addr': { type: 'string' }, 'webhook-receivers-secret': { type: 'string' }, 'webhook-receivers-file': { type: 'string' },
 } as const;
 
 export const usageText = `Run the Capstan controllers.
@@ -39,6 +42,10 @@ Flags:
       --graceful-shutdown-timeout duration     how long in-flight reconciles may finish on shutdown (default 30s)
       --cache-dir string                       artifacts and Git caches (default $CAPSTAN_CACHE, else the OS temp dir)
       --no-source-controllers                  do not run the GitRepository and HelmRepository controllers
+      --webhook-addr string                    push webhook receiver address, e.g. ":9292" (default: off)
+      --webhook-receivers-secret string        Secret (ns/name, key receivers.yaml) listing the receivers
+                                               (default "capstan-system/capstan-webhook-receivers")
+      --webhook-receivers-file string          read the receivers from this file instead
 `;
 
 function int(v: string | undefined, name: string, def: number): number {
@@ -82,9 +89,27 @@ export const operatorCommand: Command = {
       ...(configs !== undefined ? { watchConfigsLabelSelector: configs } : {}),
       noCrossNamespaceRefs: bool(p, 'no-cross-namespace-refs'), noSourceControllers: bool(p, 'no-source-controllers'),
     });
+    const webhookAddr = str(p, 'webhook-addr');
+    let hooks: { close(): Promise<void> } | undefined;
+    let receivers: ReceiversConfig | undefined;
+    if (webhookAddr !== undefined && webhookAddr !== '0') {
+      const kube = new KubeClient(kc);
+      const file = str(p, 'webhook-receivers-file');
+      receivers = new ReceiversConfig({
+        source: file !== undefined ? { file } : { secret: str(p, 'webhook-receivers-secret') ?? 'capstan-system/capstan-webhook-receivers' },
+        kube, log,
+      });
+      await receivers.start();
+      const r = receivers;
+      const started = await startSourceWebhooks({ addr: webhookAddr, receivers: () => r.receivers, cache: op.manager.cache, kube, log });
+      log.info({ url: started.url }, 'push webhook receiver listening');
+      hooks = started;
+    }
     try {
       await op.manager.start(shutdownSignal());
     } finally {
+      receivers?.stop();
+      await hooks?.close();
       await op.close();
     }
     return 0;

@@ -18,6 +18,7 @@ import type { Condition } from '../../api/index.ts';
 import { objectKey, type Controller, type ReconcileContext, type Result } from '../../controller/index.ts';
 import { isPolicyError, parseImageName, patchValuesTags, readImageAutomation, type AutomatedContainer } from '../../image/index.ts';
 import type { KubeClient, KubeObject } from '../../kube/index.ts';
+import { ownerAnnotation } from '../gitsync/ownership.ts';
 import type { EventRecorder } from '../shared/events.ts';
 import { helmReleaseGvk } from '../shared/kinds.ts';
 import { mergePatch } from '../shared/merge-patch.ts';
@@ -83,6 +84,8 @@ export class HelmReleaseImageReconciler implements Controller {
   readonly kind = helmReleaseGvk;
   readonly concurrent?: number;
   readonly #o: HelmReleaseImageReconcilerOptions;
+  /** GitSync-applied releases already warned about */
+  readonly #warned = new Set<string>();
 
   constructor(o: HelmReleaseImageReconcilerOptions) {
     this.#o = o;
@@ -116,6 +119,12 @@ export class HelmReleaseImageReconciler implements Controller {
     const message = `image tags updated: ${describe(changes)}`;
     ctx.log.info({ changes }, message);
     this.#o.events.event(hr, 'Normal', 'ImageTagsUpdated', message);
+    const gitSync = hr.metadata.annotations?.[ownerAnnotation];
+    if (gitSync !== undefined && !this.#warned.has(key)) {
+      this.#warned.add(key);
+      this.#o.events.event(hr, 'Warning', 'ImageTagsNotInGit',
+        `applied by GitSync ${gitSync}: its next sync puts the tags from Git back; mark the values with $imagepolicy and use an ImageUpdateAutomation instead`);
+    }
     return {};
   }
 
