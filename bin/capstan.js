@@ -2,8 +2,15 @@
 // Launcher for `npx capstan`. Capstan's TypeScript sources run on Node.js 24 (type stripping); when this file
 // is started by an older system Node, it re-executes itself with the Node 24 that the `node` devDependency
 // installed into node_modules.
+//
+// Fast path: `npm install` bundles the CLI into dist/capstan.cjs, and `capstan template` alone into
+// dist/template.cjs (scripts/build-cli.ts). When the bundle is up to date with every file it was built from
+// (dist/capstan.json: sizes and mtimes of the sources, versions of the bundled packages), it runs as one V8
+// script with a code cache of the functions a render compiles (dist/NAME-<build>-<node>.v8cache, written by
+// the first `template` run without a usable one, normally the build's warm-up run). Otherwise, or with
+// CAPSTAN_BUNDLE=0, the TypeScript sources run. CAPSTAN_BUNDLE=require fails instead of falling back.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +26,85 @@ if (major < 24) {
   const r = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
-// Node's compile cache (in the OS temp directory; NODE_COMPILE_CACHE moves it, NODE_DISABLE_COMPILE_CACHE=1
-// turns it off) keeps the type-stripped sources and V8's code cache between runs. Enabled before the first
-// .ts module loads, a warm run never loads the TypeScript stripper at all: about three times faster startup.
-module.enableCompileCache?.();
-const { main } = await import(join(root, 'src', 'cli', 'main.ts'));
-process.exitCode = await main(process.argv.slice(2));
+
+/** The record of dist/NAME.cjs when every file it was built from is unchanged, else why it is not used. */
+function freshBundle(name) {
+  let build;
+  try {
+    build = JSON.parse(readFileSync(join(root, 'dist', 'capstan.json'), 'utf8'))[name];
+  } catch {
+    // not built
+  }
+  if (build === undefined) return 'dist/capstan.json is missing (run npm install or npm run build)';
+  for (const input of build.inputs) {
+    if (input.pkg !== undefined) {
+      let version;
+      try {
+        version = JSON.parse(readFileSync(join(root, input.pkg, 'package.json'), 'utf8')).version;
+      } catch {
+        // missing package
+      }
+      if (version !== input.version) return `${input.pkg} is not at version ${input.version}`;
+      continue;
+    }
+    const st = statSync(join(root, input.file), { throwIfNoEntry: false });
+    if (st === undefined || st.size !== input.size || st.mtimeMs !== input.mtimeMs) return `${input.file} changed`;
+  }
+  return { name, ...build };
+}
+
+/** Runs dist/NAME.cjs in this context with its V8 code cache; returns its `main`. */
+function loadBundle(build) {
+  const file = join(root, 'dist', `${build.name}.cjs`);
+  const source = readFileSync(file, 'utf8');
+  const useCache = process.env.NODE_DISABLE_COMPILE_CACHE === undefined;
+  const cacheFile = join(root, 'dist', `${build.name}-${build.id}-${process.version}-${process.arch}.v8cache`);
+  let cachedData;
+  if (useCache) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // first run of this build on this Node
+    }
+  }
+  const script = new (require('node:vm').Script)(module.wrap(source), {
+    filename: file,
+    cachedData,
+    importModuleDynamically: require('node:vm').constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const mod = { exports: {} };
+  script.runInThisContext().call(mod.exports, mod.exports, module.createRequire(file), mod, file, dirname(file));
+  // the code cache is written after a `template` run (what it holds is what that run compiled)
+  const writeCache = useCache && (cachedData === undefined || script.cachedDataRejected === true) && process.argv[2] === 'template';
+  return { main: mod.exports.main, writeCache: writeCache ? () => saveCache(script, cacheFile) : undefined };
+}
+
+function saveCache(script, cacheFile) {
+  try {
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, script.createCachedData());
+    renameSync(tmp, cacheFile);
+  } catch {
+    // a read-only install keeps working without the cache
+  }
+}
+
+const require = module.createRequire(import.meta.url);
+const mode = process.env.CAPSTAN_BUNDLE;
+const build = mode === '0' ? 'CAPSTAN_BUNDLE=0' : freshBundle(process.argv[2] === 'template' ? 'template' : 'capstan');
+if (typeof build === 'object') {
+  const { main, writeCache } = loadBundle(build);
+  process.exitCode = await main(process.argv.slice(2));
+  writeCache?.();
+} else {
+  if (mode === 'require') {
+    process.stderr.write(`capstan: the bundle is not usable: ${build}\n`);
+    process.exit(1);
+  }
+  // Node's compile cache (in the OS temp directory; NODE_COMPILE_CACHE moves it, NODE_DISABLE_COMPILE_CACHE=1
+  // turns it off) keeps the type-stripped sources and V8's code cache between runs. Enabled before the first
+  // .ts module loads, a warm run never loads the TypeScript stripper at all: about three times faster startup.
+  module.enableCompileCache?.();
+  const { main } = await import(join(root, 'src', 'cli', 'main.ts'));
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -120,8 +120,17 @@ function matchChunk(chunkIn: Runes, sIn: Runes): Runes | null {
   return failed ? null : s;
 }
 
+const SPECIAL = /[*?[\\]/u;
+
 /** filepath.Match(pattern, name). */
 export function goMatch(patternStr: string, nameStr: string): boolean {
+  // Fast paths (no possible syntax error): a literal pattern, and `*` followed by a literal, which
+  // matches when the name ends with the literal and the rest holds no `/`.
+  if (!SPECIAL.test(patternStr)) return patternStr === nameStr;
+  if (patternStr.charCodeAt(0) === 0x2a && !SPECIAL.test(patternStr.slice(1))) {
+    const lit = patternStr.slice(1);
+    return nameStr.endsWith(lit) && !nameStr.slice(0, nameStr.length - lit.length).includes('/');
+  }
   let pattern: Runes = [...patternStr];
   let name: Runes = [...nameStr];
   outer: while (pattern.length > 0) {

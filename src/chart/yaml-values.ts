@@ -9,7 +9,8 @@
  * Without it, the `yaml` npm package is used with the YAML 1.1 schema.
  */
 
-import { parseAllDocuments, type ScalarTag, type Tags } from 'yaml';
+import { createRequire } from 'node:module';
+import type { ScalarTag, Tags } from 'yaml';
 import { formatFloatG } from './go-format.ts';
 import type { Value, Values } from './values.ts';
 
@@ -93,8 +94,16 @@ function goYamlTags(tags: Tags): Tags {
   return out;
 }
 
+let yamlLib: typeof import('yaml') | undefined;
+
+/** The `yaml` package, loaded on first use (only needed when no parser is injected). */
+function yamlPackage(): typeof import('yaml') {
+  yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlLib;
+}
+
 function defaultParse(text: string): unknown {
-  const docs = parseAllDocuments(text, {
+  const docs = yamlPackage().parseAllDocuments(text, {
     schema: 'yaml-1.1',
     merge: true,
     uniqueKeys: false,

@@ -19,11 +19,13 @@ export interface Command {
 /** A table entry: the module is imported on first run and the named export's `run` is called. */
 export interface LazyCommand extends Command {
   load(): Promise<Command>;
+  /** whether the command uses `ctx.log` (the CLI loads the logger, pino, only for those) */
+  logs: boolean;
 }
 
-function lazy(name: string, summary: string, load: () => Promise<Record<string, unknown>>, exportName: string): LazyCommand {
+function lazy(name: string, summary: string, load: () => Promise<Record<string, unknown>>, exportName: string, logs = true): LazyCommand {
   const loadCommand = async (): Promise<Command> => (await load())[exportName] as Command;
-  return { name, summary, load: loadCommand, run: async (args, ctx) => (await loadCommand()).run(args, ctx) };
+  return { name, summary, logs, load: loadCommand, run: async (args, ctx) => (await loadCommand()).run(args, ctx) };
 }
 
 const actions = (): Promise<Record<string, unknown>> => import('./commands/release-actions.ts');
@@ -39,12 +41,12 @@ export const commands: readonly LazyCommand[] = [
   lazy('list', 'List releases (helm list [-A])', queries, 'listCommand'),
   lazy('status', 'Show the status of a release (helm status RELEASE)', queries, 'statusCommand'),
   lazy('get', 'Show values, manifest, notes or hooks of a release, or list HelmReleases (get values|manifest|notes|hooks RELEASE, get hr)', () => import('./commands/get.ts'), 'getCommand'),
-  lazy('template', 'Locally render templates (helm template NAME CHART)', () => import('./commands/template.ts'), 'templateCommand'),
+  lazy('template', 'Locally render templates (helm template NAME CHART)', () => import('./commands/template.ts'), 'templateCommand', false),
   lazy('operator', 'Run the Capstan operator (HelmRelease and source controllers)', () => import('./commands/operator.ts'), 'operatorCommand'),
   lazy('reconcile', 'Reconcile a HelmRelease now and wait for the outcome (capstan reconcile hr NAME)', () => import('./commands/helmrelease.ts'), 'reconcileCommand'),
   lazy('suspend', 'Suspend reconciliation of a HelmRelease (capstan suspend hr NAME)', () => import('./commands/helmrelease.ts'), 'suspendCommand'),
   lazy('resume', 'Resume reconciliation of a HelmRelease and wait for the outcome (capstan resume hr NAME)', () => import('./commands/helmrelease.ts'), 'resumeCommand'),
-  lazy('version', 'Print the version of Capstan', () => import('./commands/version.ts'), 'versionCommand'),
+  lazy('version', 'Print the version of Capstan', () => import('./commands/version.ts'), 'versionCommand', false),
 ];
 
 export function usage(): string {

@@ -2,7 +2,7 @@
  * The composition root: `capstan <command> [flags]`. Creates the one root logger (when the command first
  * uses it) and hands it to the command.
  */
-import { createRequire, enableCompileCache } from 'node:module';
+import { enableCompileCache } from 'node:module';
 import type { Logger } from '../observability/logger.ts';
 import { commands, usage, type CommandContext } from './commands.ts';
 
@@ -12,11 +12,9 @@ import { commands, usage, type CommandContext } from './commands.ts';
 // `node src/cli/main.ts` (a no-op when already enabled).
 enableCompileCache();
 
-const require = createRequire(import.meta.url);
+type LoggerModule = typeof import('../observability/logger.ts');
 
-function rootLogger(): Logger {
-  // loaded on first use: `capstan template` and `capstan version` never pay for pino
-  const { createRootLogger } = require('../observability/logger.ts') as typeof import('../observability/logger.ts');
+function rootLogger({ createRootLogger }: LoggerModule): Logger {
   const level = process.env['CAPSTAN_LOG_LEVEL'];
   return createRootLogger(level === undefined ? {} : { level: level as 'info' });
 }
@@ -32,10 +30,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`Error: unknown command "${name}" for "capstan"\nRun 'capstan --help' for usage.\n`);
     return 1;
   }
+  // loaded only for the commands that log: `capstan template` and `capstan version` never pay for pino
+  const loggerModule = command.logs ? await import('../observability/logger.ts') : undefined;
   let log: Logger | undefined;
   const ctx: CommandContext = {
     get log() {
-      return (log ??= rootLogger().child({ command: name }));
+      if (!loggerModule) throw new Error(`internal error: command "${name}" is declared not to log`);
+      return (log ??= rootLogger(loggerModule).child({ command: name }));
     },
   };
   try {
@@ -46,6 +47,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// `node src/cli/main.ts …` (no top-level await: the same module is bundled as CommonJS by scripts/build-cli.ts)
 if (import.meta.main) {
-  process.exitCode = await main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -18,6 +18,7 @@ import { ConditionMetrics } from '../reconcilers/shared/condition-metrics.ts';
 import { KubeEventRecorder } from '../reconcilers/shared/events.ts';
 import { SourceArtifacts, registerSourceControllers } from '../reconcilers/source/index.ts';
 import { ArtifactSourceTrees, register as registerGitSync } from '../reconcilers/gitsync/index.ts';
+import { register as registerImageAutomation } from '../reconcilers/image/index.ts';
 import { ArtifactStore } from '../source/artifacts/index.ts';
 import { GitSource } from '../source/git/index.ts';
 
@@ -34,6 +35,8 @@ export type OperatorOptions = Omit<ManagerOptions, 'kubeConfig' | 'log'> & {
   noSourceControllers?: boolean;
   /** do not run the GitSync controller (tests that register their own) */
   noGitSync?: boolean;
+  /** do not run the image automation controllers */
+  noImageAutomation?: boolean;
 };
 
 export interface Operator {
@@ -48,7 +51,7 @@ export interface Operator {
 }
 
 export async function createOperator(o: OperatorOptions): Promise<Operator> {
-  const { kubeConfig: kc, log, cacheDir: dir, noCrossNamespaceRefs, defaultServiceAccount, requeueDependencyMs, watchConfigsLabelSelector, noSourceControllers, noGitSync, ...mgrOpts } = o;
+  const { kubeConfig: kc, log, cacheDir: dir, noCrossNamespaceRefs, defaultServiceAccount, requeueDependencyMs, watchConfigsLabelSelector, noSourceControllers, noGitSync, noImageAutomation, ...mgrOpts } = o;
   const cacheDir = dir ?? process.env['CAPSTAN_CACHE'] ?? join(tmpdir(), 'capstan-operator');
   const manager = new Manager({ ...mgrOpts, kubeConfig: kc, log });
   const identity = manager.identity ?? o.identity ?? `${process.env['POD_NAME'] ?? 'capstan'}-${process.pid}`;
@@ -78,6 +81,7 @@ export async function createOperator(o: OperatorOptions): Promise<Operator> {
       ...(requeueDependencyMs !== undefined ? { requeueDependencyMs } : {}),
     });
   }
+  if (noImageAutomation !== true) registerImageAutomation(manager, { kube, events, workDir: join(cacheDir, 'image-automation') });
   return {
     manager, events, store, git, sources,
     close: async () => {

@@ -12,7 +12,7 @@ import type { Values } from '../chart/values.ts';
 import { isCompatibleRange, templateCapabilities } from './capabilities.ts';
 import type { Capabilities } from './capabilities.ts';
 import { renderTemplates } from './engine.ts';
-import { RenderError } from './render-errors.ts';
+import { markRenderingError, RenderError } from './render-errors.ts';
 import type { EngineOptions } from './engine.ts';
 import { INSTALL_ORDER } from './kind-sorter.ts';
 import { sortManifests, ManifestSortError } from './manifest-sorter.ts';
@@ -68,8 +68,23 @@ export function renderChart(chart: Chart, values: Values, opts: RenderChartOptio
     }
   }
   const top = toRenderValues(chart, coalesced, opts.release, caps);
+  // From here on helm has created the release: errors are marked (see markRenderingError).
+  try {
+    return renderResources(chart, top, caps, opts, warn);
+  } catch (e) {
+    markRenderingError(e);
+    throw e;
+  }
+}
 
-  // renderResources
+/** Install.renderResources: the kubeVersion check, the templates, notes, hooks and sorted manifests. */
+function renderResources(
+  chart: Chart,
+  top: ReturnType<typeof toRenderValues>,
+  caps: Capabilities,
+  opts: RenderChartOptions,
+  warn: (message: string) => void,
+): RenderResult {
   const kubeConstraint = chart.metadata.kubeVersion;
   if (kubeConstraint !== '' && !isCompatibleRange(kubeConstraint, caps.kubeVersion.version)) {
     throw new RenderError(

@@ -9,6 +9,22 @@ export class RenderError extends Error {
   }
 }
 
+const startedRendering = new WeakSet<object>();
+
+/**
+ * Marks `e` as raised once rendering had started (helm's action.Install has created the release: the
+ * kubeVersion check, template parse/exec errors, YAML errors in manifests), as opposed to earlier
+ * failures (dependencies, values, schema). `helm template` adds a hint to the former.
+ */
+export function markRenderingError(e: unknown): void {
+  if (typeof e === 'object' && e !== null) startedRendering.add(e);
+}
+
+/** Whether {@link markRenderingError} marked `e`. */
+export function isRenderingError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && startedRendering.has(e);
+}
+
 /** `HELM_ERR_START…HELM_ERR_END`: the message of `required`/`fail`, found inside an exec error. */
 export const WARN_REGEX = /HELM_ERR_START([\s\S]*)HELM_ERR_END/u;
 

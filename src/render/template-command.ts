@@ -16,19 +16,42 @@ import type { LookupFunc } from './helm-funcs.ts';
 import { formatTemplateOutput } from './template-output.ts';
 import { goYamlParser } from './go-yaml.ts';
 import { parseTemplateArgs } from './template-args.ts';
+import { isRenderingError } from './render-errors.ts';
 import type { TemplateArgs } from './template-args.ts';
 
+/** What `helm template` appends to an error raised once rendering had started (without `--debug`). */
+export const DEBUG_HINT = '\n\nUse --debug flag to render out invalid YAML';
+
 export class TemplateCommandError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /**
+   * True when the error was raised once rendering had started (helm's runInstall returned a release
+   * with it: kubeVersion check, template parse/exec errors, YAML errors in manifests) and `--debug`
+   * was not given: helm then prints `Error: MESSAGE` followed by {@link DEBUG_HINT}.
+   */
+  readonly debugHint: boolean;
+  constructor(message: string, options?: { cause?: unknown; debugHint?: boolean }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'TemplateCommandError';
+    this.debugHint = options?.debugHint ?? false;
   }
+}
+
+/** The text helm prints after `Error: ` for an error of the template command. */
+export function templateErrorText(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return e instanceof TemplateCommandError && e.debugHint ? `${message}${DEBUG_HINT}` : message;
 }
 
 export interface TemplateCommandEnv {
   /** reads a file named on the command line (`-f`, `--set-file`); throw Go-worded errors */
   readFile(path: string): string;
-  /** loads the chart named on the command line (loader.Load); throw Helm-worded errors */
+  /**
+   * ChartPathOptions.LocateChart: the chart reference on the command line → the path to load; throw
+   * Helm-worded errors. Helm locates the chart before it merges the values. Without it, `loadChart`
+   * gets the reference as given.
+   */
+  locateChart?(ref: string): string;
+  /** loads the chart named on the command line (loader.Load; the located path when `locateChart` is given) */
   loadChart(ref: string): Chart;
   /** go-yaml parser for values files (defaults to the template layer's go-yaml port) */
   parseYaml?: YamlParser;
@@ -40,10 +63,10 @@ export interface TemplateCommandEnv {
   warn?: (message: string) => void;
 }
 
-function fail(e: unknown): never {
+function fail(e: unknown, debugHint = false): never {
   if (e instanceof TemplateCommandError) throw e;
   if (e instanceof RangeError) throw e; // engine bugs (e.g. stack overflow) stay visible
-  throw new TemplateCommandError(e instanceof Error ? e.message : String(e), { cause: e });
+  throw new TemplateCommandError(e instanceof Error ? e.message : String(e), { cause: e, debugHint });
 }
 
 /** Runs `helm template` with already parsed arguments. */
@@ -54,6 +77,15 @@ export function runTemplate(args: TemplateArgs, env: TemplateCommandEnv): string
       kubeVersion = parseKubeVersion(args.kubeVersion);
     } catch (e) {
       fail(new TemplateCommandError(`invalid kube version '${args.kubeVersion}': ${(e as Error).message}`));
+    }
+  }
+
+  let chartPath = args.chart;
+  if (env.locateChart) {
+    try {
+      chartPath = env.locateChart(args.chart);
+    } catch (e) {
+      fail(e);
     }
   }
 
@@ -74,7 +106,7 @@ export function runTemplate(args: TemplateArgs, env: TemplateCommandEnv): string
 
   let chart: Chart;
   try {
-    chart = env.loadChart(args.chart);
+    chart = env.loadChart(chartPath);
   } catch (e) {
     fail(e);
   }
@@ -113,7 +145,7 @@ export function runTemplate(args: TemplateArgs, env: TemplateCommandEnv): string
       showOnly: args.showOnly,
     });
   } catch (e) {
-    fail(e);
+    fail(e, isRenderingError(e) && !args.debug);
   }
 }
 

@@ -92,6 +92,11 @@ test('a watch from an expired resourceVersion (410 Gone from the real server) re
     }
   };
   await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: 'first' } } });
+  // resourceVersion 1 answers 410 only once etcd has compacted it (every 10 s on the test control plane)
+  await eventually('etcd to have compacted resourceVersion 1', 60_000, async () => {
+    const body = await rawWatchOnce(kc, `/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=1&timeoutSeconds=1`);
+    return /"code":410/.test(body) ? true : undefined;
+  });
   const informer = new Informer({ kubeConfig: proxy.kubeConfig, kind: configMaps, namespace: ns, log });
   const adds: string[] = [];
   informer.addEventHandler({ onAdd: (o: KubeObject) => adds.push(o.metadata.name) });
@@ -145,3 +150,20 @@ test('resync hands every cached object to onUpdate(obj, obj) again, with jitter'
     await informer.stop();
   }
 });
+
+/** The raw text of a short watch request (status and body), to see whether the server answers 410. */
+async function rawWatchOnce(kc: import('@kubernetes/client-node').KubeConfig, path: string): Promise<string> {
+  const { request } = await import('node:https');
+  const opts: import('node:https').RequestOptions = {};
+  await kc.applyToHTTPSOptions(opts);
+  const server = kc.getCurrentCluster()?.server ?? '';
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, server), { ...opts, method: 'GET' }, (res) => {
+      let body = `${res.statusCode === 410 ? '"code":410 ' : ''}`;
+      res.on('data', (c: Buffer) => { body += c.toString(); });
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -9,6 +9,7 @@
  * - the HelmRelease annotation automation patches `spec.values` (no Git write) and records the rollout it
  *   waits for;
  * - a bad tag recorded on the ImagePolicy holds it back to the previous tag, and a newer tag moves it on;
+ * - a restart: the tag lists (kept in memory) are scanned again at once;
  * - the registry goes down: the ImageRepository reports the error and keeps its last result, the policy keeps
  *   its choice.
  */
@@ -172,6 +173,21 @@ test('a tag recorded as bad holds the policy back to the previous tag; a newer t
   await waitForObject(kube, ref('ImagePolicy', 'myapp'), 'on myapp-v3', (o) => (o.status as { latestRef?: { tag: string } }).latestRef?.tag === 'myapp-v3'
     && conditionOf(o, 'Ready')?.reason === 'PolicyMatched');
   await eventually('Git on myapp-v3', 30_000, async () => ((await branchFile(repo.bare, 'clusters/dev/myapp.yaml')).includes('tag: myapp-v3 #') ? true : undefined));
+});
+
+test('a restart: the tags are scanned again at once; the policy keeps its choice meanwhile; nothing is written to Git', async () => {
+  const before = await kube.get(ref('ImageRepository', 'myapp'));
+  const scanTime = (before?.status as { lastScanResult: { scanTime: string } }).lastScanResult.scanTime;
+  const commits = (await branchLog(repo.bare)).length;
+  await ctl.stop();
+  ctl = await startImageControllers(ns);
+  assert.equal(ctl.controllers.tags.size, 0, 'a new process knows no tags');
+  await waitForObject(kube, ref('ImageRepository', 'myapp'), 'scanned again', (o) => (o.status as { lastScanResult: { scanTime: string } }).lastScanResult.scanTime !== scanTime);
+  assert.equal(ctl.controllers.tags.get(`${ns}/myapp`)?.tags.length, 4);
+  const pol = await kube.get(ref('ImagePolicy', 'myapp'));
+  assert.equal((pol?.status as { latestRef?: { tag: string } }).latestRef?.tag, 'myapp-v3');
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal((await branchLog(repo.bare)).length, commits);
 });
 
 test('registry down: the ImageRepository reports the error and keeps its last result; the policy keeps its choice', async () => {

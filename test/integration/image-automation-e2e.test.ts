@@ -188,6 +188,14 @@ test('full chain: new tag → Git commit → GitSync → HelmRelease upgrade →
   await gitHas(repo, 'myapp-v4');
   await rolledOut(ns, `${image}:myapp-v4`);
   await waitForHr(kube, ns, 'myapp', 'Ready on myapp-v4', isReady);
+  // GitSync applied the ImagePolicy from Git again since (server-side apply, field manager capstan): the bad-tag
+  // annotation, written by another field manager, survives it
+  const head = (await branchLog(repo.bare))[0]?.sha ?? '';
+  await waitForObject(kube, { apiVersion: 'sync.capstan.dev/v1', kind: 'GitSync', name: 'apps', namespace: ns }, 'applied the last commit',
+    (o) => (o.status as { lastAppliedRevision?: string }).lastAppliedRevision === `main@sha1:${head}`);
+  const after = await kube.get({ apiVersion: imageApi, kind: 'ImagePolicy', name: 'myapp', namespace: ns });
+  assert.equal(after?.metadata.annotations?.['image.capstan.dev/excluded-tags'], 'myapp-v3-broken');
+  assert.equal(after?.metadata.annotations?.['capstan.dev/gitsync'], `${ns}/apps`);
 });
 
 test('annotation automation with the HelmRelease controller: values patched → Deployment; broken tag → previous tag patched back and held back', async (t) => {

@@ -97,6 +97,10 @@ export async function startControlPlane(opts: StartOptions = {}): Promise<Contro
       '--authorization-mode=Node,RBAC', '--disable-admission-plugins=ServiceAccount',
       '--allow-privileged=true', '--endpoint-reconciler-type=none', '--profiling=false',
       '--enable-priority-and-fairness=false',
+      // compact etcd history every 10 s (default 5 min) and serve ConfigMap watches from etcd, so tests of expired
+      // resourceVersions (410 Gone) do not
+      // depend on how long the control plane has been up (the watch cache replays a young cluster from any RV)
+      '--etcd-compaction-interval=10s', '--watch-cache-sizes=configmaps#0',
     ]);
     savePids();
     await waitFor('kube-apiserver ready', 90_000, async () => {

@@ -54,7 +54,7 @@ export async function startImageOperator(namespace: string, extra: Extra = {}): 
   const cacheDir = tempDir('image-operator');
   const op = await createOperator({
     kubeConfig: kc, log, metricsAddr: '0', healthAddr: '0', cacheDir, concurrent: 4, namespace,
-    gracefulShutdownTimeoutMs: 5_000, requeueDependencyMs: 1_000, noGitSync: true,
+    gracefulShutdownTimeoutMs: 5_000, requeueDependencyMs: 1_000, noGitSync: true, noImageAutomation: true,
   });
   const kube = new KubeClient(kc);
   const store = await ArtifactStore.open({ root: join(cacheDir, 'artifacts'), log });

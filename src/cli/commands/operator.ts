@@ -17,7 +17,7 @@ const flags = {
   'watch-label-selector': { type: 'string' }, 'watch-namespace': { type: 'string' }, 'watch-configs-label-selector': { type: 'string' },
   'no-cross-namespace-refs': { type: 'boolean' }, 'default-service-account': { type: 'string' }, 'requeue-dependency': { type: 'string' },
   'cache-dir': { type: 'string' }, 'no-source-controllers': { type: 'boolean' }, 'graceful-shutdown-timeout': { type: 'string' },
-  'webhook-addr': { type: 'string' }, 'webhook-receivers-secret': { type: 'string' }, 'webhook-receivers-file': { type: 'string' },
+  'webhook-addr': { type: 'string' }, 'no-image-automation': { type: 'boolean' }, 'no-gitsync': { type: 'boolean' }, 'webhook-receivers-secret': { type: 'string' }, 'webhook-receivers-file': { type: 'string' },
 } as const;
 
 export const usageText = `Run the Capstan controllers.
@@ -42,6 +42,8 @@ Flags:
       --graceful-shutdown-timeout duration     how long in-flight reconciles may finish on shutdown (default 30s)
       --cache-dir string                       artifacts and Git caches (default $CAPSTAN_CACHE, else the OS temp dir)
       --no-source-controllers                  do not run the GitRepository and HelmRepository controllers
+      --no-gitsync                             do not run the GitSync controller
+      --no-image-automation                    do not run the image automation controllers
       --webhook-addr string                    push webhook receiver address, e.g. ":9292" (default: off)
       --webhook-receivers-secret string        Secret (ns/name, key receivers.yaml) listing the receivers
                                                (default "capstan-system/capstan-webhook-receivers")
@@ -88,6 +90,7 @@ export const operatorCommand: Command = {
       ...(dependency !== undefined ? { requeueDependencyMs: parseDuration(dependency) } : {}),
       ...(configs !== undefined ? { watchConfigsLabelSelector: configs } : {}),
       noCrossNamespaceRefs: bool(p, 'no-cross-namespace-refs'), noSourceControllers: bool(p, 'no-source-controllers'),
+      noGitSync: bool(p, 'no-gitsync'), noImageAutomation: bool(p, 'no-image-automation'),
     });
     const webhookAddr = str(p, 'webhook-addr');
     let hooks: { close(): Promise<void> } | undefined;

@@ -10,7 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { loadChart } from '../../chart/loader.ts';
 import { goYamlParser } from '../../render/go-yaml.ts';
-import { runTemplateCommand } from '../../render/template-command.ts';
+import { runTemplateCommand, templateErrorText } from '../../render/template-command.ts';
 import type { TemplateCommandEnv } from '../../render/template-command.ts';
 import type { Command } from '../commands.ts';
 
@@ -72,7 +72,8 @@ export function diskTemplateEnv(cwd: string, warn: (message: string) => void, re
         throw readFileError(path, e);
       }
     },
-    loadChart: (ref) => loadChart(locateChart(ref, cwd), { parseYaml: goYamlParser }),
+    locateChart: (ref) => locateChart(ref, cwd),
+    loadChart: (path) => loadChart(resolve(cwd, path), { parseYaml: goYamlParser }),
     parseYaml: goYamlParser,
     warn,
   };
@@ -86,8 +87,7 @@ export function capstanTemplate(argv: readonly string[], opts: CapstanTemplateOp
     const stdout = runTemplateCommand(argv, env);
     return { stdout, stderr: warnings.join(''), exitCode: 0 };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return { stdout: '', stderr: `${warnings.join('')}Error: ${message}\n`, exitCode: 1 };
+    return { stdout: '', stderr: `${warnings.join('')}Error: ${templateErrorText(e)}\n`, exitCode: 1 };
   }
 }
 

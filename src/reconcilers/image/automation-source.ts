@@ -28,6 +28,11 @@ export function sourceKeyOf(a: { metadata: { namespace?: string | undefined }; s
   return ref === undefined ? undefined : `${ref.namespace ?? a.metadata.namespace ?? 'default'}/${ref.name}`;
 }
 
+/** The working checkout directory of automation `namespace/name`. */
+export function checkoutDir(workDir: string, namespace: string, name: string): string {
+  return join(workDir, namespace || 'default', name);
+}
+
 /** The GitRepository; throws ImageReconcileError(DependencyNotReady) when it is missing or invalid. */
 export async function automationSource(a: ImageUpdateAutomation, s: SourceAccess): Promise<GitRepository> {
   const key = sourceKeyOf(a) ?? '';
@@ -51,7 +56,7 @@ export async function withCheckout<T>(a: ImageUpdateAutomation, s: SourceAccess,
     throw new ImageReconcileError('AuthenticationFailed', subjectOf(a), `Secret ${ns}/${secretName} of GitRepository ${ns}/${repo.metadata.name} not found`);
   }
   const checkout = await prepareCheckout({
-    dir: join(s.workDir, a.metadata.namespace ?? 'default', a.metadata.name),
+    dir: checkoutDir(s.workDir, a.metadata.namespace ?? 'default', a.metadata.name),
     tmpRoot: join(s.workDir, '.tmp'),
     repo, secret: secret?.data,
     ref: a.spec.git.checkout?.ref ?? repo.spec.ref,

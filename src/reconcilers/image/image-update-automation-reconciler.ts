@@ -17,6 +17,7 @@
  *    rollout to watch is stored in the `image.capstan.dev/rollout` annotation and the GitRepository is asked
  *    to reconcile now (`capstan.dev/reconcile-requested-at`), so the change does not wait for its interval.
  */
+import { rm } from 'node:fs/promises';
 import {
   ConditionType, Reason, deleteCondition, durationMs, formatIssues, getCondition, markFalse, markReady, markStalled,
   markTrue, markUnknown, parseImageUpdateAutomation, reconcileRequestedAtAnnotation,
@@ -28,7 +29,7 @@ import type { KubeClient, KubeObject } from '../../kube/index.ts';
 import type { EventRecorder } from '../shared/events.ts';
 import { gitRepositoryGvk, helmReleaseGvk } from '../shared/kinds.ts';
 import { withJitter } from '../shared/requeue.ts';
-import { automationSource, sourceKeyOf, withCheckout, type SourceAccess } from './automation-source.ts';
+import { automationSource, checkoutDir, sourceKeyOf, withCheckout, type SourceAccess } from './automation-source.ts';
 import { commitMessage } from './commit-message.ts';
 import { isImageReconcileError, messageOf } from './errors.ts';
 import { parseExcludedTags } from './excluded-tags.ts';
@@ -81,6 +82,7 @@ export class ImageUpdateAutomationReconciler implements Controller {
     const cached = ctx.cache.get<AutomationObject>(imageUpdateAutomationGvk, key);
     if (cached === undefined || cached.metadata.deletionTimestamp !== undefined) {
       this.#last.delete(key);
+      await rm(checkoutDir(this.#o.workDir, ctx.namespace, ctx.name), { recursive: true, force: true });
       return {};
     }
     const { obj, before } = workingCopy(cached);

@@ -10,8 +10,12 @@
  * With this, Go's byte-level behaviour (invalid UTF-8 printed as `\xff` by %q, replaced by `\ufffd`
  * in JSON, counted as one rune by padding) can be reproduced exactly.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 
 export const RUNE_ERROR = 0xfffd;
+const encoder = new TextEncoder();
+// ignoreBOM: keep a leading U+FEFF (Go's string(b) does not strip it)
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 export const MAX_RUNE = 0x10ffff;
 
 /** The JS character standing for the raw (invalid UTF-8) byte `b` (0x80–0xFF). */
@@ -93,6 +97,8 @@ export function runeToString(r: number): string {
 
 /** The bytes of a Go string ([]byte(s)). */
 export function utf8Encode(s: string): Uint8Array {
+  // Without lone surrogates there are no escaped raw bytes: plain UTF-8.
+  if (s.isWellFormed()) return encoder.encode(s);
   const out: number[] = [];
   for (let i = 0; i < s.length;) {
     const g = runeAt(s, i);
@@ -112,6 +118,7 @@ export function utf8Encode(s: string): Uint8Array {
 
 /** Number of bytes of a Go string (len(s)). */
 export function byteLength(s: string): number {
+  if (s.isWellFormed()) return Buffer.byteLength(s, 'utf8');
   let n = 0;
   for (let i = 0; i < s.length;) {
     const g = runeAt(s, i);
@@ -150,6 +157,7 @@ export function decodeRune(b: Uint8Array, i: number): [number, number] {
 
 /** string(b) in Go: bytes to our string form (invalid bytes become escaped raw bytes). */
 export function utf8Decode(b: Uint8Array): string {
+  if (isUtf8(b)) return decoder.decode(b);
   let out = '';
   let chunk: number[] = [];
   for (let i = 0; i < b.length;) {
@@ -168,6 +176,7 @@ export function utf8Decode(b: Uint8Array): string {
 
 /** utf8.ValidString: false when the string holds escaped raw bytes. */
 export function validString(s: string): boolean {
+  if (s.isWellFormed()) return true;
   for (let i = 0; i < s.length;) {
     const g = runeAt(s, i);
     if (g.bad >= 0) return false;

@@ -53,8 +53,13 @@ export class Reader {
   private rawEnd = 0;
   private eof = false;
   private encodingKnown = false;
-  /** decoded UTF-8 bytes (never shifted; buffer_pos is absolute) */
-  buffer: number[] = [];
+  /**
+   * decoded UTF-8 bytes (never shifted; buffer_pos is absolute): the validated input bytes, then a 0 at
+   * the end. Zero-filled beyond `filled`, so reads past the decoded part see 0 as before.
+   */
+  buffer: Uint8Array;
+  /** number of bytes of `buffer` decoded so far */
+  private filled = 0;
   bufferPos = 0;
   /** number of decoded, not yet consumed characters */
   unread = 0;
@@ -62,6 +67,7 @@ export class Reader {
 
   constructor(input: Uint8Array) {
     this.input = input;
+    this.buffer = new Uint8Array(input.length + 1);
   }
 
   private readerError(problem: string): never {
@@ -99,9 +105,17 @@ export class Reader {
     while (this.unread < length) {
       if (!first || this.rawPos === this.rawEnd) this.updateRawBuffer();
       first = false;
+      const buffer = this.buffer;
       while (this.rawPos !== this.rawEnd) {
-        const rawUnread = this.rawEnd - this.rawPos;
         let octet = raw[this.rawPos]!;
+        // Fast path: printable ASCII, tab and line breaks (what the checks below accept for w = 1).
+        if ((octet >= 0x20 && octet <= 0x7e) || octet === 0x0a || octet === 0x09 || octet === 0x0d) {
+          buffer[this.filled++] = octet;
+          this.rawPos++;
+          this.unread++;
+          continue;
+        }
+        const rawUnread = this.rawEnd - this.rawPos;
         let w: number;
         if ((octet & 0x80) === 0) w = 1;
         else if ((octet & 0xe0) === 0xc0) w = 2;
@@ -140,12 +154,12 @@ export class Reader {
         ) {
           this.readerError('control characters are not allowed');
         }
-        for (let k = 0; k < w; k++) this.buffer.push(raw[this.rawPos + k]!);
+        for (let k = 0; k < w; k++) buffer[this.filled++] = raw[this.rawPos + k]!;
         this.rawPos += w;
         this.unread++;
       }
       if (this.eof) {
-        this.buffer.push(0);
+        buffer[this.filled++] = 0;
         this.unread++;
         break;
       }

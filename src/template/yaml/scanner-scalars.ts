@@ -250,6 +250,7 @@ export function scanPlainScalar(p: Scanner): Token {
   const indent = p.indent + 1;
   const start = cp(p.mark);
   let end = cp(p.mark);
+  let moved = false;
   for (;;) {
     p.cache(4);
     if (isDocIndicator(p)) break;
@@ -278,9 +279,23 @@ export function scanPlainScalar(p: Scanner): Token {
           whitespaces = [];
         }
       }
-      p.read(s);
-      end = cp(p.mark);
+      if (c >= 0x21 && c <= 0x7e) {
+        // one-byte character: p.read(s) inlined
+        s.push(c);
+        p.bufferPos++;
+        p.mark.index++;
+        p.mark.column++;
+        p.unread--;
+      } else {
+        p.read(s);
+      }
+      moved = true;
       p.cache(2);
+    }
+    // the mark after the last character read (go-yaml copies it after every character)
+    if (moved) {
+      end = cp(p.mark);
+      moved = false;
     }
     if (!(isBlank(p.buffer, p.bufferPos) || isBreak(p.buffer, p.bufferPos))) break;
     p.cache(1);

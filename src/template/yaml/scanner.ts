@@ -413,7 +413,18 @@ export class Scanner extends Reader {
         this.cache(1);
       }
       if (this.cur() === 0x23) {
-        while (!isBreakz(this.buffer, this.bufferPos)) {
+        const b = this.buffer;
+        for (;;) {
+          const c = b[this.bufferPos]!;
+          if (this.unread > 1 && ((c >= 0x20 && c <= 0x7e) || c === 0x09)) {
+            // skip() of a one-byte character; the cache(1) after it would have nothing to do
+            this.bufferPos++;
+            this.mark.index++;
+            this.mark.column++;
+            this.unread--;
+            continue;
+          }
+          if (isBreakz(b, this.bufferPos)) break;
           this.skip();
           this.cache(1);
         }

@@ -1,0 +1,168 @@
+/**
+ * The chart that scripts/build-cli.ts renders once with the fresh bundle, so that the V8 code cache it leaves
+ * in dist/ already holds what typical charts run: helpers with define/include, toYaml/nindent, tpl, range over
+ * maps and lists, semverCompare and Capabilities, regex functions (re2js), dict/merge, a subchart, NOTES.txt,
+ * a values schema, a CRD. Its output is not looked at; only its exit code.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const FILES: Record<string, string> = {
+  'Chart.yaml': 'apiVersion: v2\nname: warmup\nversion: 1.2.3\nappVersion: "4.5.6"\nkubeVersion: ">=1.20.0-0"\ndependencies:\n  - name: sub\n    version: 0.1.0\n    condition: sub.enabled\n',
+  'values.yaml': [
+    'replicaCount: 2',
+    'image:',
+    '  repository: example/app',
+    '  tag: ""',
+    '  pullPolicy: IfNotPresent',
+    'nameOverride: ""',
+    'fullnameOverride: ""',
+    'labels: &labels',
+    '  team: platform',
+    '  tier: "backend"',
+    'podLabels: *labels',
+    'env:',
+    '  LOG_LEVEL: info',
+    '  WORKERS: 4',
+    'ports: [80, 443]',
+    'resources:',
+    '  limits: {cpu: 500m, memory: 128Mi}',
+    'config: |',
+    '  name: {{ .Release.Name }}',
+    '  replicas: {{ .Values.replicaCount }}',
+    'ingress:',
+    '  enabled: true',
+    '  hosts:',
+    '    - host: a.example.com',
+    '      paths: [{path: /, pathType: Prefix}]',
+    'sub:',
+    '  enabled: true',
+    '  message: hello',
+    'global:',
+    '  region: eu-1',
+    '',
+  ].join('\n'),
+  'values.schema.json': '{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"replicaCount":{"type":"integer","minimum":1}}}\n',
+  'templates/_helpers.tpl': [
+    '{{- define "warmup.name" -}}',
+    '{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}',
+    '{{- end }}',
+    '{{- define "warmup.fullname" -}}',
+    '{{- if .Values.fullnameOverride }}{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}',
+    '{{- else }}{{- $name := default .Chart.Name .Values.nameOverride }}',
+    '{{- if contains $name .Release.Name }}{{- .Release.Name | trunc 63 | trimSuffix "-" }}',
+    '{{- else }}{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}{{- end }}',
+    '{{- end }}',
+    '{{- end }}',
+    '{{- define "warmup.labels" -}}',
+    'helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}',
+    'app.kubernetes.io/name: {{ include "warmup.name" . }}',
+    '{{- if .Chart.AppVersion }}',
+    'app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}',
+    '{{- end }}',
+    'app.kubernetes.io/managed-by: {{ .Release.Service }}',
+    '{{- with .Values.labels }}',
+    '{{ toYaml . }}',
+    '{{- end }}',
+    '{{- end }}',
+    '',
+  ].join('\n'),
+  'templates/deployment.yaml': [
+    'apiVersion: {{ if semverCompare ">=1.9-0" .Capabilities.KubeVersion.GitVersion }}apps/v1{{ else }}extensions/v1beta1{{ end }}',
+    'kind: Deployment',
+    'metadata:',
+    '  name: {{ include "warmup.fullname" . }}',
+    '  labels:',
+    '    {{- include "warmup.labels" . | nindent 4 }}',
+    '  annotations:',
+    '    checksum/config: {{ include (print $.Template.BasePath "/configmap.yaml") . | sha256sum }}',
+    'spec:',
+    '  replicas: {{ .Values.replicaCount }}',
+    '  template:',
+    '    metadata:',
+    '      labels: {{- toYaml (merge (dict "app" (include "warmup.name" .)) .Values.podLabels) | nindent 8 }}',
+    '    spec:',
+    '      containers:',
+    '        - name: {{ .Chart.Name }}',
+    '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"',
+    '          imagePullPolicy: {{ .Values.image.pullPolicy }}',
+    '          env:',
+    '          {{- range $k, $v := .Values.env }}',
+    '            - name: {{ $k | upper }}',
+    '              value: {{ $v | toString | quote }}',
+    '          {{- end }}',
+    '          ports:',
+    '          {{- range $i, $p := .Values.ports }}',
+    '            - name: port-{{ $i }}',
+    '              containerPort: {{ $p | int }}',
+    '          {{- end }}',
+    '          resources: {{- toYaml .Values.resources | nindent 12 }}',
+    '          args: {{ list "--region" .Values.global.region (ternary "a" "b" (gt (len .Values.ports) 1)) | toJson }}',
+    '',
+  ].join('\n'),
+  'templates/configmap.yaml': [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: {{ include "warmup.fullname" . }}-config',
+    '  namespace: {{ .Release.Namespace }}',
+    'data:',
+    '  config.yaml: |-',
+    '    {{- tpl .Values.config . | nindent 4 }}',
+    '  host: {{ regexReplaceAll "\\\\.example\\\\.com$" (first .Values.ingress.hosts).host "" | quote }}',
+    '  valid: {{ regexMatch "^[a-z]+$" .Release.Name | quote }}',
+    '  secret: {{ "s3cr3t" | b64enc | quote }}',
+    '  joined: {{ .Values.ports | join "," | quote }}',
+    '  parsed: {{ (fromYaml "a: 1\\nb: [x, y]").b | toJson | quote }}',
+    '  {{- if .Capabilities.APIVersions.Has "networking.k8s.io/v1/Ingress" }}',
+    '  ingress: "v1"',
+    '  {{- end }}',
+    '  {{- if hasKey .Values "sub" }}',
+    '  sub: {{ .Values.sub.message | default "none" | title | quote }}',
+    '  {{- end }}',
+    '',
+  ].join('\n'),
+  'templates/ingress.yaml': [
+    '{{- if .Values.ingress.enabled -}}',
+    'apiVersion: networking.k8s.io/v1',
+    'kind: Ingress',
+    'metadata:',
+    '  name: {{ include "warmup.fullname" . }}',
+    'spec:',
+    '  rules:',
+    '    {{- range .Values.ingress.hosts }}',
+    '    - host: {{ .host | quote }}',
+    '      http:',
+    '        paths:',
+    '          {{- range .paths }}',
+    '          - path: {{ .path }}',
+    '            pathType: {{ .pathType }}',
+    '            backend: {service: {name: {{ include "warmup.fullname" $ }}, port: {number: 80}}}',
+    '          {{- end }}',
+    '    {{- end }}',
+    '{{- end }}',
+    '',
+  ].join('\n'),
+  'templates/NOTES.txt': 'Installed {{ .Release.Name }} ({{ .Chart.Version }}).\n',
+  'crds/widget.yaml': 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  names: {kind: Widget, plural: widgets}\n  scope: Namespaced\n  versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}]\n',
+  'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n',
+  'charts/sub/values.yaml': 'message: default\n',
+  'charts/sub/templates/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}-sub\n  labels: {region: {{ .Values.global.region | quote }}}\ndata:\n  message: {{ .Values.message | quote }}\n',
+};
+
+/** Writes the warm-up chart into a new temporary directory and returns the chart's path. */
+export function writeWarmupChart(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'capstan-warmup-')), 'warmup');
+  for (const [name, text] of Object.entries(FILES)) {
+    const path = join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  return dir;
+}
+
+/** The arguments of the warm-up `capstan template` run. */
+export function warmupArgs(chart: string): string[] {
+  return ['template', 'warm', chart, '--namespace', 'warm-ns', '--include-crds', '--set', 'replicaCount=3', '--set-string', 'image.tag=1.0'];
+}
