@@ -5,12 +5,15 @@
  * and capstan's warm in-process render (capstanTemplate, median of R after two warm-up runs). Prints a row
  * per case, the median ratios over the cases, and a JSON line with the figures.
  *
- * The capstan process runs with Node's compile cache (enabled by src/cli/main.ts); one untimed run before
- * the first case fills it, as any earlier use of the CLI would have.
+ * The capstan process is the CLI as `npm install` leaves it: the suite first rebuilds the bundle that
+ * bin/capstan.js runs (scripts/build-cli.ts, so that source edits since the install are in it; --no-build
+ * measures whatever dist/ holds, or the sources when it is stale). One untimed run before the first case
+ * fills the code cache, as any earlier use of the CLI would have.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { capstanTemplate } from '../src/cli/commands/template.ts';
+import { buildCli } from './build-cli.ts';
 import { caseArgs, defaultCorpusFile, defaultCorpusRoot, loadCorpus, projectRoot } from '../test/support/corpus.ts';
 import type { CorpusCase } from '../test/support/corpus.ts';
 import { helmBinary } from '../test/support/helm-binaries.ts';
@@ -43,11 +46,15 @@ export async function benchRender(opts: Map<string, string>): Promise<void> {
   if (only !== undefined) cases = cases.filter((c) => c.id.includes(only));
   if (opts.has('cases')) cases = cases.slice(0, intOption(opts, 'cases', cases.length));
 
+  if (!opts.has('no-build')) await buildCli({ log: (m) => console.error(m) });
   const helm = helmBinary('v3');
   const helmEnv = { ...process.env, HELM_CACHE_HOME: '/tmp/capstan-helm-cache', HELM_CONFIG_HOME: '/tmp/capstan-helm-config', HELM_DATA_HOME: '/tmp/capstan-helm-data' };
   const nodeEnv = { ...process.env };
   const capstanArgv = (c: CorpusCase): string[] => [CAPSTAN_BIN, 'template', ...caseArgs(c)];
   if (cases[0]) timeProcess(process.execPath, capstanArgv(cases[0]), root, nodeEnv); // fill the compile cache
+  const probe = spawnSync(process.execPath, [CAPSTAN_BIN, 'template'], { cwd: root, env: { ...nodeEnv, CAPSTAN_BUNDLE: 'require' }, encoding: 'utf8' });
+  const bundled = !probe.stderr.includes('the bundle is not usable');
+  console.error(`capstan runs from ${bundled ? 'the bundle dist/template.cjs' : 'its TypeScript sources (no fresh bundle)'}`);
 
   const rows: Row[] = [];
   for (const c of cases) {
@@ -100,6 +107,7 @@ export async function benchRender(opts: Map<string, string>): Promise<void> {
     medianHelmMs: median(rows.map((r) => r.helmMs)),
     medianInProcessMs: median(rows.map((r) => r.inProcessMs)),
     worstRatio: Math.max(...rows.map((r) => r.ratio)),
+    bundle: bundled,
     worstCase: rows.reduce<Row | undefined>((w, r) => (w === undefined || r.ratio > w.ratio ? r : w), undefined)?.id ?? '',
   };
   console.log('');

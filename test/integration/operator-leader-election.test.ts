@@ -22,7 +22,7 @@ before(async () => {
   await applyCrds();
   ns = await testNamespace('op-leader');
   repo = await chartRepo(['tiny']);
-  const le = { namespace: ns, leaderElect: true, leaderElectionNamespace: ns, leaseDurationMs: 6_000, renewDeadlineMs: 4_000, retryPeriodMs: 500 };
+  const le = { namespace: ns, leaderElect: true, leaderElectionNamespace: ns, leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 1_000 };
   a = await startOperator({ ...le, identity: 'replica-a' });
   b = await startOperator({ ...le, identity: 'replica-b' });
 });
