@@ -7,10 +7,10 @@
 // dist/template.cjs (scripts/build-cli.ts). When the bundle is up to date with every file it was built from
 // (dist/capstan.json: sizes and mtimes of the sources, versions of the bundled packages), it runs as one V8
 // script with a code cache of the functions a render compiles (dist/NAME-<build>-<node>.v8cache, written by
-// the first `template` run without a usable one, normally the build's warm-up run). Otherwise, or with
+// the build's warm-up render and rewritten after the first real one; see loadBundle). Otherwise, or with
 // CAPSTAN_BUNDLE=0, the TypeScript sources run. CAPSTAN_BUNDLE=require fails instead of falling back.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,8 +74,13 @@ function loadBundle(build) {
   });
   const mod = { exports: {} };
   script.runInThisContext().call(mod.exports, mod.exports, module.createRequire(file), mod, file, dirname(file));
-  // the code cache is written after a `template` run (what it holds is what that run compiled)
-  const writeCache = useCache && (cachedData === undefined || script.cachedDataRejected === true) && process.argv[2] === 'template';
+  // The code cache is written after a `template` run that found none it could use, and once more after the
+  // first real run following the build's warm-up render (marked by a .warmup file): V8 then writes what both
+  // compiled, so the cache fits the charts this installation renders.
+  let writeCache = false;
+  if (useCache && process.argv[2] === 'template') {
+    writeCache = cachedData === undefined || script.cachedDataRejected === true || existsSync(`${cacheFile}.warmup`);
+  }
   return { main: mod.exports.main, writeCache: writeCache ? () => saveCache(script, cacheFile) : undefined };
 }
 
@@ -84,9 +89,23 @@ function saveCache(script, cacheFile) {
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, cacheFile);
+    if (process.env.CAPSTAN_BUNDLE_WARMUP === '1') writeFileSync(`${cacheFile}.warmup`, '');
+    else rmSync(`${cacheFile}.warmup`, { force: true });
   } catch {
     // a read-only install keeps working without the cache
   }
+}
+
+/**
+ * Ends the process once stdout and stderr are flushed, without waiting for the event loop to drain: V8 would
+ * first finish its incremental marking (several ms after a render) of a heap about to be discarded. Only after
+ * `template`, which has nothing left to do once its output is written.
+ */
+async function exitNow() {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.writableLength > 0) await new Promise((res) => stream.once('drain', res));
+  }
+  process.exit();
 }
 
 const require = module.createRequire(import.meta.url);
@@ -96,6 +115,7 @@ if (typeof build === 'object') {
   const { main, writeCache } = loadBundle(build);
   process.exitCode = await main(process.argv.slice(2));
   writeCache?.();
+  if (process.argv[2] === 'template') await exitNow();
 } else {
   if (mode === 'require') {
     process.stderr.write(`capstan: the bundle is not usable: ${build}\n`);
@@ -107,4 +127,8 @@ if (typeof build === 'object') {
   module.enableCompileCache?.();
   const { main } = await import(join(root, 'src', 'cli', 'main.ts'));
   process.exitCode = await main(process.argv.slice(2));
+  if (process.argv[2] === 'template') {
+    module.flushCompileCache?.();
+    await exitNow();
+  }
 }

@@ -53,7 +53,7 @@ export async function benchRender(opts: Map<string, string>): Promise<void> {
   const capstanArgv = (c: CorpusCase): string[] => [CAPSTAN_BIN, 'template', ...caseArgs(c)];
   if (cases[0]) timeProcess(process.execPath, capstanArgv(cases[0]), root, nodeEnv); // fill the compile cache
   const probe = spawnSync(process.execPath, [CAPSTAN_BIN, 'template'], { cwd: root, env: { ...nodeEnv, CAPSTAN_BUNDLE: 'require' }, encoding: 'utf8' });
-  const bundled = !probe.stderr.includes('the bundle is not usable');
+  const bundled = nodeEnv['CAPSTAN_BUNDLE'] !== '0' && !probe.stderr.includes('the bundle is not usable');
   console.error(`capstan runs from ${bundled ? 'the bundle dist/template.cjs' : 'its TypeScript sources (no fresh bundle)'}`);
 
   const rows: Row[] = [];

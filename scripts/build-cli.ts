@@ -157,7 +157,7 @@ export async function buildCli(opts: { warm?: boolean; log?: (s: string) => void
     const r = spawnSync(process.execPath, [join(root, 'bin', 'capstan.js'), ...warmupArgs(chart)], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, CAPSTAN_BUNDLE: 'require' },
+      env: { ...process.env, CAPSTAN_BUNDLE: 'require', CAPSTAN_BUNDLE_WARMUP: '1' },
     });
     rmSync(dirname(chart), { recursive: true, force: true });
     if (r.status !== 0) log(`build-cli: the warm-up render failed (exit ${r.status}): ${String(r.stderr).trim()}`);
