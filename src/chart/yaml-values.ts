@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import type { ScalarTag, Tags } from 'yaml';
 import { formatFloatG } from './go-format.ts';
 import type { Value, Values } from './values.ts';
+import { parseYamlCached } from './yaml-parse-cache.ts';
 
 export type YamlParser = (text: string) => unknown;
 
@@ -176,7 +177,7 @@ export function toJsonLike(v: unknown): Value {
 export function parseYamlValue(text: string, opts: YamlOptions = {}): Value {
   let raw: unknown;
   try {
-    raw = (opts.parseYaml ?? defaultParse)(text);
+    raw = parseYamlCached(opts.parseYaml ?? defaultParse, text);
   } catch (e) {
     throw new YamlError(`error converting YAML to JSON: ${(e as Error).message}`);
   }

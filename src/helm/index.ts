@@ -7,3 +7,4 @@ export { uninstall, type UninstallOptions, type UninstallResult } from './uninst
 export { releaseTest } from './release-test.ts';
 export { recoverStalePending, holderAnnotation, startedAnnotation } from './operation-lock.ts';
 export type { CrdPolicy } from './crds.ts';
+export type { DeletionPropagation } from './resources.ts';

@@ -23,6 +23,10 @@ export interface InstallOptions {
   values: Values;
   createNamespace?: boolean;
   wait?: boolean;
+  /** when waiting, wait for Jobs to complete (default true, as Flux does; false = Helm's --wait alone) */
+  waitForJobs?: boolean;
+  /** `--replace`: re-use the name of a release whose newest revision is uninstalled (kept history) or failed */
+  replace?: boolean;
   timeoutMs?: number;
   disableHooks?: boolean;
   crds?: CrdPolicy;
@@ -45,7 +49,9 @@ export async function installLocked(cfg: ActionConfig, o: InstallOptions, lock: 
   {
     const history = await cfg.storage.history(o.name);
     const last = history.at(-1);
-    if (last && last.info?.status !== 'uninstalled' && last.info?.status !== 'failed') {
+    // Helm's availableName: any history blocks the name, unless --replace and the newest is uninstalled/failed
+    const replaceable = last?.info?.status === 'uninstalled' || last?.info?.status === 'failed';
+    if (last && !(o.replace && replaceable)) {
       throw new ActionError('InvalidRevision', 'cannot re-use a name that is still in use');
     }
     const version = (last?.version ?? 0) + 1;
@@ -66,6 +72,7 @@ export async function installLocked(cfg: ActionConfig, o: InstallOptions, lock: 
     try {
       await perform(cfg, {
         release: rel, objects, previous: [], wait: o.wait ?? false, timeoutMs,
+        ...(o.waitForJobs === undefined ? {} : { waitForJobs: o.waitForJobs }),
         events: o.disableHooks ? undefined : { pre: 'pre-install', post: 'post-install' },
       });
     } catch (e) {

@@ -16,9 +16,13 @@ export interface PerformInput {
   previous: KubeObject[];
   events: { pre: HookEvent; post: HookEvent } | undefined;
   wait: boolean;
+  /** when waiting, wait for Jobs to complete (default true, as Flux; false is Helm's --wait without --wait-for-jobs) */
+  waitForJobs?: boolean;
   timeoutMs: number;
   /** helm's --force (replace objects); recorded, apply always forces field conflicts */
   force?: boolean;
+  /** runs after the apply and prune, before the wait (rollback's recreate restarts pods here) */
+  afterApply?: () => Promise<void>;
 }
 
 export async function perform(cfg: ActionConfig, p: PerformInput): Promise<void> {
@@ -29,6 +33,7 @@ export async function perform(cfg: ActionConfig, p: PerformInput): Promise<void>
   await applyAll(cfg.kube, p.objects);
   const pruned = await pruneRemoved(cfg.kube, p.previous, p.objects);
   if (pruned.length > 0) cfg.log.info({ release: p.release.name, pruned }, 'deleted objects that left the chart');
-  if (p.wait) await waitAll(cfg.kube, p.objects, p.timeoutMs);
+  if (p.afterApply) await p.afterApply();
+  if (p.wait) await waitAll(cfg.kube, p.objects, p.timeoutMs, { waitForJobs: p.waitForJobs ?? true });
   if (p.events) await runHooks(hookCtx, p.release, p.events.post);
 }

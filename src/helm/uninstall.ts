@@ -1,6 +1,7 @@
 /**
  * `helm uninstall`: uninstalling → pre-delete hooks → delete the release's objects in uninstall order (keeping
- * `helm.sh/resource-policy: keep`) → post-delete hooks → uninstalled; every revision purged unless keepHistory.
+ * `helm.sh/resource-policy: keep`) with the given propagation (`--cascade`) → wait until they are gone
+ * (`--wait`) → post-delete hooks → uninstalled; every revision purged unless keepHistory.
  */
 import { goTimeNow, type Release } from '../release/index.ts';
 import type { ActionConfig } from './config.ts';
@@ -9,13 +10,17 @@ import { runHooks } from './hooks.ts';
 import { parseManifestObjects, defaultNamespaces } from './manifest-objects.ts';
 import { withReleaseLock } from './operation-lock.ts';
 import { withStatus } from './record.ts';
-import { deleteObjects } from './resources.ts';
+import { deleteObjects, waitDeleted, type DeletionPropagation } from './resources.ts';
 
 export interface UninstallOptions {
   name: string;
   keepHistory?: boolean;
   disableHooks?: boolean;
   timeoutMs?: number;
+  /** wait until the deleted objects are gone (default false, as the helm CLI) */
+  wait?: boolean;
+  /** how dependents of the deleted objects are treated (default background) */
+  deletionPropagation?: DeletionPropagation;
 }
 
 export interface UninstallResult { release: Release; deleted: string[]; info: string }
@@ -40,7 +45,12 @@ export async function uninstall(cfg: ActionConfig, o: UninstallOptions): Promise
     if (!o.disableHooks) await runHooks(hookCtx, rel, 'pre-delete');
     const objects = parseManifestObjects(rel.manifest ?? '', `release ${rel.name}`);
     await defaultNamespaces(cfg.kube, objects, rel.namespace);
-    const deleted = await deleteObjects(cfg.kube, objects);
+    const deleted = await deleteObjects(cfg.kube, objects, o.deletionPropagation ?? 'background');
+    if (o.wait) {
+      // only what was deleted: objects kept by resource-policy stay
+      const gone = new Set(deleted);
+      await waitDeleted(cfg.kube, objects.filter((x) => gone.has(`${x.kind} ${x.metadata.name}`)), timeoutMs);
+    }
     if (!o.disableHooks) await runHooks(hookCtx, rel, 'post-delete');
     rel = withStatus(rel, 'uninstalled', 'Uninstallation complete');
     if (o.keepHistory) {

@@ -4,6 +4,7 @@
  * revision is recorded as pending-upgrade, then hooks, apply, prune, wait. On success the previous deployed
  * revision becomes superseded; on failure the new one is failed and the previous one stays deployed.
  */
+import { coalesceTables, deepCopy, fromPlain, isTable, type Values } from '../chart/index.ts';
 import type { Release } from '../release/index.ts';
 import type { ActionConfig } from './config.ts';
 import { ActionError, messageOf } from './errors.ts';
@@ -25,6 +26,19 @@ export interface UpgradeOptions extends InstallOptions {
   force?: boolean;
   /** delete the objects this upgrade created when it fails */
   cleanupOnFail?: boolean;
+  /** `--reuse-values`: the new values coalesced over the current release's `config` (the new ones win) */
+  reuseValues?: boolean;
+}
+
+/**
+ * Helm's reuseValues: `chartutil.CoalesceTables(newVals, current.Config)`. Helm also swaps the new chart's
+ * default values for the old chart's coalesced ones; Capstan does not (a deliberate difference): the new
+ * chart's defaults still apply, and only the user-supplied values of the previous release are reused.
+ */
+export function reusedValues(values: Values, current: Release): Values {
+  const old = fromPlain(current.config ?? {});
+  if (!isTable(old)) return values;
+  return coalesceTables(deepCopy(values), old) ?? values;
 }
 
 export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Release> {
@@ -35,16 +49,18 @@ export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Rel
     const history = await cfg.storage.history(o.name);
     const last = history.at(-1);
     if (!last || last.info?.status === 'uninstalled') {
-      if (o.install) return installLocked(cfg, o, lock);
+      // upgrade --install re-uses the name of an uninstalled release (its history kept)
+      if (o.install) return installLocked(cfg, { ...o, replace: true }, lock);
       throw new ActionError('ReleaseNotFound', `"${o.name}" has no deployed releases`);
     }
     const deployed = [...history].reverse().find((r) => r.info?.status === 'deployed');
     const current = deployed ?? last;
     const version = last.version + 1;
     const timeoutMs = o.timeoutMs ?? 300_000;
-    const result = await renderForRelease(cfg, { name: o.name, namespace: o.namespace, revision: version, isUpgrade: true, chart: o.chart, values: o.values });
+    const values = o.reuseValues ? reusedValues(o.values, current) : o.values;
+    const result = await renderForRelease(cfg, { name: o.name, namespace: o.namespace, revision: version, isUpgrade: true, chart: o.chart, values });
     let rel = newRelease({
-      name: o.name, namespace: o.namespace, version, chart: o.chart, config: o.values, result,
+      name: o.name, namespace: o.namespace, version, chart: o.chart, config: values, result,
       status: 'pending-upgrade', description: 'Preparing upgrade', annotations: lock.annotations(),
       ...(current.info?.first_deployed ? { firstDeployed: current.info.first_deployed } : {}),
       ...(o.labels ? { labels: o.labels } : {}),
@@ -60,6 +76,7 @@ export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Rel
     try {
       await perform(cfg, {
         release: rel, objects, previous, wait: o.wait ?? false, timeoutMs,
+        ...(o.waitForJobs === undefined ? {} : { waitForJobs: o.waitForJobs }),
         events: o.disableHooks ? undefined : { pre: 'pre-upgrade', post: 'post-upgrade' },
         ...(o.force === undefined ? {} : { force: o.force }),
       });

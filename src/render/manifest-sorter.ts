@@ -6,7 +6,8 @@ import { tryParseInt } from '../template/fmt/atoi.ts';
 import { splitManifests } from './manifest-split.ts';
 import { sortByKind } from './kind-sorter.ts';
 import type { KindSortOrder } from './kind-sorter.ts';
-import { decodeSimpleHead, HeadDecodeError } from './simple-head.ts';
+import { HeadDecodeError } from './simple-head.ts';
+import { cachedSimpleHead } from './head-cache.ts';
 import type { JsonLike, SimpleHead } from './simple-head.ts';
 import { goCompare, goTrimSpace, pathBase } from './go-strings.ts';
 
@@ -102,7 +103,7 @@ export function sortManifests(
     for (const m of splitManifests(content)) {
       let head: SimpleHead;
       try {
-        head = decodeSimpleHead(opts.decodeYaml(m));
+        head = cachedSimpleHead(opts.decodeYaml, m);
       } catch (e) {
         const msg = e instanceof HeadDecodeError
           ? `error unmarshaling JSON: while decoding JSON: ${e.message}`

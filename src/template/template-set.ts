@@ -8,7 +8,8 @@ import { isStackOverflow, TemplateError } from './errors.ts';
 import { executeTree, newExecState, walk } from './exec.ts';
 import { MissingKey, type Budget, type ExecEnv } from './exec-state.ts';
 import { quote } from './fmt/index.ts';
-import { parse, type Tree } from './parse.ts';
+import type { Tree } from './parse.ts';
+import { parseCached } from './parse-cache.ts';
 import type { FuncDef, FuncMap, GoValue } from './value.ts';
 
 export { TemplateError } from './errors.ts';
@@ -80,7 +81,7 @@ export class TemplateSet {
   parse(name: string, text: string): void {
     const c = this.common;
     const builtinFuncs = builtins();
-    const trees = parse(name, text, (fn) => c.funcs.has(fn) || builtinFuncs.has(fn));
+    const trees = parseCached(name, text, (fn) => c.funcs.has(fn) || builtinFuncs.has(fn));
     for (const [n, tree] of trees) {
       if (c.tmpl.has(n) && isEmptyTree(tree.root)) continue;
       c.tmpl.set(n, tree);

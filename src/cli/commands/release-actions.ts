@@ -9,7 +9,7 @@ import { actionConfig } from '../kube-env.ts';
 const actionFlags = {
   wait: { type: 'boolean' }, timeout: { type: 'string' }, 'no-hooks': { type: 'boolean' },
   'create-namespace': { type: 'boolean' }, 'skip-crds': { type: 'boolean' }, 'take-ownership': { type: 'boolean' },
-  description: { type: 'string' }, 'history-max': { type: 'string' },
+  description: { type: 'string' }, 'history-max': { type: 'string' }, 'wait-for-jobs': { type: 'boolean' },
 } as const;
 
 const timeoutOf = (t: string | undefined): number => (t === undefined ? 300_000 : parseDuration(t));
@@ -18,7 +18,7 @@ export const installCommand: Command = {
   name: 'install',
   summary: 'Install a chart (helm install RELEASE CHART)',
   async run(args, { log }) {
-    const p = parse(args, { ...valueFlags, ...actionFlags });
+    const p = parse(args, { ...valueFlags, ...actionFlags, replace: { type: 'boolean' } });
     const [name, chartPath] = p.positionals;
     if (!name || !chartPath) throw new UsageError('"capstan install" requires 2 arguments: RELEASE CHART');
     const { cfg, namespace } = actionConfig(p, log, Number(str(p, 'history-max') ?? 10));
@@ -26,6 +26,7 @@ export const installCommand: Command = {
       name, namespace, chart: loadChartArg(chartPath), values: loadUserValues(p), wait: bool(p, 'wait'),
       timeoutMs: timeoutOf(str(p, 'timeout')), disableHooks: bool(p, 'no-hooks'), createNamespace: bool(p, 'create-namespace'),
       crds: bool(p, 'skip-crds') ? 'Skip' : 'Create', takeOwnership: bool(p, 'take-ownership'),
+      waitForJobs: bool(p, 'wait-for-jobs'), replace: bool(p, 'replace'),
       ...(str(p, 'description') ? { description: str(p, 'description') ?? '' } : {}),
     });
     process.stdout.write(statusBlock(rel));
@@ -37,7 +38,7 @@ export const upgradeCommand: Command = {
   name: 'upgrade',
   summary: 'Upgrade a release, or install it with --install (helm upgrade)',
   async run(args, { log }) {
-    const p = parse(args, { ...valueFlags, ...actionFlags, install: { type: 'boolean', short: 'i' }, force: { type: 'boolean' }, 'cleanup-on-fail': { type: 'boolean' } });
+    const p = parse(args, { ...valueFlags, ...actionFlags, install: { type: 'boolean', short: 'i' }, force: { type: 'boolean' }, 'cleanup-on-fail': { type: 'boolean' }, 'reuse-values': { type: 'boolean' } });
     const [name, chartPath] = p.positionals;
     if (!name || !chartPath) throw new UsageError('"capstan upgrade" requires 2 arguments: RELEASE CHART');
     const { cfg, namespace } = actionConfig(p, log, Number(str(p, 'history-max') ?? 10));
@@ -48,6 +49,7 @@ export const upgradeCommand: Command = {
       wait: bool(p, 'wait'), timeoutMs: timeoutOf(str(p, 'timeout')), disableHooks: bool(p, 'no-hooks'),
       createNamespace: bool(p, 'create-namespace'), crds: bool(p, 'skip-crds') ? 'Skip' : 'Create',
       takeOwnership: bool(p, 'take-ownership'), force: bool(p, 'force'), cleanupOnFail: bool(p, 'cleanup-on-fail'),
+      waitForJobs: bool(p, 'wait-for-jobs'), reuseValues: bool(p, 'reuse-values'),
       ...(str(p, 'description') ? { description: str(p, 'description') ?? '' } : {}),
     });
     if (existed) process.stdout.write(`Release "${name}" has been upgraded. Happy Helming!\n`);
@@ -60,13 +62,16 @@ export const rollbackCommand: Command = {
   name: 'rollback',
   summary: 'Roll a release back to a previous revision (helm rollback RELEASE [REVISION])',
   async run(args, { log }) {
-    const p = parse(args, actionFlags);
+    const p = parse(args, { ...actionFlags, 'cleanup-on-fail': { type: 'boolean' }, 'recreate-pods': { type: 'boolean' } });
     const [name, revision] = p.positionals;
     if (!name) throw new UsageError('"capstan rollback" requires at least 1 argument: RELEASE [REVISION]');
     const version = revision === undefined ? 0 : Number(revision);
     if (!Number.isInteger(version)) throw new UsageError(`could not convert revision to a number: ${revision}`);
     const { cfg } = actionConfig(p, log);
-    await rollback(cfg, { name, version, wait: bool(p, 'wait'), timeoutMs: timeoutOf(str(p, 'timeout')), disableHooks: bool(p, 'no-hooks') });
+    await rollback(cfg, {
+      name, version, wait: bool(p, 'wait'), timeoutMs: timeoutOf(str(p, 'timeout')), disableHooks: bool(p, 'no-hooks'),
+      waitForJobs: bool(p, 'wait-for-jobs'), cleanupOnFail: bool(p, 'cleanup-on-fail'), recreate: bool(p, 'recreate-pods'),
+    });
     process.stdout.write('Rollback was a success! Happy Helming!\n');
     return 0;
   },
@@ -76,12 +81,19 @@ export const uninstallCommand: Command = {
   name: 'uninstall',
   summary: 'Uninstall a release (helm uninstall RELEASE)',
   async run(args, { log }) {
-    const p = parse(args, { ...actionFlags, 'keep-history': { type: 'boolean' } });
+    const p = parse(args, { ...actionFlags, 'keep-history': { type: 'boolean' }, cascade: { type: 'string' } });
+    const cascade = str(p, 'cascade') ?? 'background';
+    if (cascade !== 'background' && cascade !== 'foreground' && cascade !== 'orphan') {
+      throw new UsageError(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
+    }
     const names = p.positionals;
     if (names.length === 0) throw new UsageError('"capstan uninstall" requires at least 1 argument: RELEASE');
     const { cfg } = actionConfig(p, log);
     for (const name of names) {
-      const r = await uninstall(cfg, { name, keepHistory: bool(p, 'keep-history'), disableHooks: bool(p, 'no-hooks'), timeoutMs: timeoutOf(str(p, 'timeout')) });
+      const r = await uninstall(cfg, {
+        name, keepHistory: bool(p, 'keep-history'), disableHooks: bool(p, 'no-hooks'), timeoutMs: timeoutOf(str(p, 'timeout')),
+        wait: bool(p, 'wait'), deletionPropagation: cascade,
+      });
       process.stdout.write(`${r.info}\n`);
     }
     return 0;

@@ -122,7 +122,21 @@ export function utf8Encode(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
+/** Short all-ASCII inputs (most YAML scalars and keys) skip TextDecoder's per-call cost. */
+const SHORT_ASCII = 64;
+
 export function utf8Decode(b: ArrayLike<number>): string {
+  const n = b.length;
+  if (n <= SHORT_ASCII) {
+    let s = '';
+    let i = 0;
+    for (; i < n; i++) {
+      const c = b[i]!;
+      if (c >= 0x80) break;
+      s += String.fromCharCode(c);
+    }
+    if (i === n) return s;
+  }
   return decoder.decode(b instanceof Uint8Array ? b : Uint8Array.from(b));
 }
 

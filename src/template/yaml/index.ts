@@ -4,6 +4,7 @@
  */
 import type { GoMap, GoValue } from '../value.ts';
 import { decodeYaml, YamlDecodeError } from './decode.ts';
+import { decodeYamlCached } from './decode-cache.ts';
 import { marshalYV } from './encode.ts';
 import { encodeV3 } from './encode-v3.ts';
 import { jsonRoundTrip, JsonMarshalError } from './json-value.ts';
@@ -19,9 +20,9 @@ export class YamlError extends Error {
 }
 
 /** go-yaml v2 Unmarshal + JSON conversion: the document as encoding/json would decode it into interface{}. */
-function yamlToJsonValue(text: string): GoValue {
+function yamlToJsonValue(text: string, cached = false): GoValue {
   try {
-    return yamlToGo(decodeYaml(text));
+    return yamlToGo(cached ? decodeYamlCached(text) : decodeYaml(text));
   } catch (e) {
     if (e instanceof YamlSyntaxError || e instanceof YamlDecodeError || e instanceof ConvertError) {
       throw new YamlError(`error converting YAML to JSON: ${e.message}`);
@@ -41,10 +42,10 @@ function typeMismatch(v: GoValue, target: string): YamlError {
 
 /**
  * sigs.k8s.io/yaml Unmarshal into `map[string]interface{}` (values files, `fromYaml`). A null or
- * empty document leaves the map empty.
+ * empty document leaves the map empty. Decodes go through the decode cache (./decode-cache.ts).
  */
 export function parseYamlMap(text: string): GoMap {
-  const v = yamlToJsonValue(text);
+  const v = yamlToJsonValue(text, true);
   if (v === null) return new Map();
   if (!(v instanceof Map)) throw typeMismatch(v, 'map[string]interface {}');
   return v;
@@ -52,7 +53,7 @@ export function parseYamlMap(text: string): GoMap {
 
 /** sigs.k8s.io/yaml Unmarshal into `[]interface{}` (`fromYamlArray`). */
 export function parseYamlArray(text: string): GoValue[] {
-  const v = yamlToJsonValue(text);
+  const v = yamlToJsonValue(text, true);
   if (v === null) return [];
   if (!Array.isArray(v)) throw typeMismatch(v, '[]interface {}');
   return v;

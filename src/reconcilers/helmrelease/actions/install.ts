@@ -5,7 +5,7 @@ import { ownerLabels } from '../release-name.ts';
 import { postRenderDigestLabel } from '../release-state.ts';
 import type { ReleaseContext } from './context.ts';
 import { isLocked, releaseFailed, releaseSucceeded } from './release-outcome.ts';
-import { timeoutMsOf } from './timeouts.ts';
+import { installFlags } from './action-options.ts';
 
 /** Labels on the release records: the owner, and the post-render settings' digest when there are any. */
 export function releaseLabels(ctx: ReleaseContext): Record<string, string> {
@@ -19,8 +19,7 @@ export async function runInstall(ctx: ReleaseContext): Promise<boolean> {
   try {
     const rel = await install(ctx.clients.cfg, {
       name: ctx.target.name, namespace: ctx.target.namespace, chart: ctx.chart.load(), values: deepCopy(ctx.values),
-      createNamespace: spec.install.createNamespace, wait: !spec.install.disableWait, timeoutMs: timeoutMsOf(spec, 'install'),
-      disableHooks: spec.install.disableHooks, crds: spec.install.skipCRDs ? 'Skip' : spec.install.crds, labels: releaseLabels(ctx),
+      ...installFlags(spec), labels: releaseLabels(ctx),
     });
     releaseSucceeded(ctx, 'install', rel);
     return true;

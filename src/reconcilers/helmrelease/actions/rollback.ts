@@ -8,7 +8,7 @@ import type { Release } from '../../../release/index.ts';
 import { previousSuccessful } from '../release-state.ts';
 import { chartRef, errorMessage, record, releaseRef, type ReleaseContext } from './context.ts';
 import { isLocked } from './release-outcome.ts';
-import { timeoutMsOf } from './timeouts.ts';
+import { rollbackFlags } from './action-options.ts';
 
 export async function runRollback(ctx: ReleaseContext, history: readonly Release[]): Promise<boolean> {
   const { spec } = ctx.hr;
@@ -18,8 +18,7 @@ export async function runRollback(ctx: ReleaseContext, history: readonly Release
   const chart = target?.chart?.metadata ? `${target.chart.metadata.name ?? '?'}@${target.chart.metadata.version ?? '?'}` : chartRef(ctx);
   try {
     await rollback(ctx.clients.cfg, {
-      name: ctx.target.name, ...(target !== undefined ? { version: target.version } : {}), wait: !spec.rollback.disableWait,
-      timeoutMs: timeoutMsOf(spec, 'rollback'), disableHooks: spec.rollback.disableHooks, force: spec.rollback.force,
+      name: ctx.target.name, ...(target !== undefined ? { version: target.version } : {}), ...rollbackFlags(spec),
     });
     const message = `Helm rollback to previous release ${to} with chart ${chart} succeeded`;
     markTrue(ctx.obj, ConditionType.Remediated, Reason.RollbackSucceeded, message);

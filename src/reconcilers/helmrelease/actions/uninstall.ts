@@ -6,11 +6,11 @@ import { ConditionType, Reason, markFalse, markTrue, type HelmReleaseSpec } from
 import { uninstall, type ActionConfig, type UninstallResult } from '../../../helm/index.ts';
 import { chartRef, errorMessage, record, releaseRef, type ReleaseContext } from './context.ts';
 import { isLocked } from './release-outcome.ts';
-import { timeoutMsOf } from './timeouts.ts';
+import { uninstallFlags } from './action-options.ts';
 
 /** `helm uninstall` with the spec's options. */
 export function uninstallRelease(cfg: ActionConfig, name: string, spec: HelmReleaseSpec): Promise<UninstallResult> {
-  return uninstall(cfg, { name, keepHistory: spec.uninstall.keepHistory, disableHooks: spec.uninstall.disableHooks, timeoutMs: timeoutMsOf(spec, 'uninstall') });
+  return uninstall(cfg, { name, ...uninstallFlags(spec) });
 }
 
 export async function runUninstallRemediation(ctx: ReleaseContext): Promise<boolean> {

@@ -8,7 +8,7 @@ import { upgrade } from '../../../helm/index.ts';
 import type { ReleaseContext } from './context.ts';
 import { releaseLabels } from './install.ts';
 import { isLocked, releaseFailed, releaseSucceeded } from './release-outcome.ts';
-import { timeoutMsOf } from './timeouts.ts';
+import { upgradeFlags } from './action-options.ts';
 
 export async function runUpgrade(ctx: ReleaseContext): Promise<boolean> {
   const { spec } = ctx.hr;
@@ -16,8 +16,7 @@ export async function runUpgrade(ctx: ReleaseContext): Promise<boolean> {
   try {
     const rel = await upgrade(ctx.clients.cfg, {
       name: ctx.target.name, namespace: ctx.target.namespace, chart: ctx.chart.load(), values: deepCopy(ctx.values),
-      wait: !spec.upgrade.disableWait, timeoutMs: timeoutMsOf(spec, 'upgrade'), disableHooks: spec.upgrade.disableHooks,
-      crds: spec.upgrade.crds, force: spec.upgrade.force, cleanupOnFail: spec.upgrade.cleanupOnFail, labels: releaseLabels(ctx),
+      ...upgradeFlags(spec), labels: releaseLabels(ctx),
     });
     releaseSucceeded(ctx, 'upgrade', rel);
     return true;
