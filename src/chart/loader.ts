@@ -4,7 +4,7 @@
  * Error messages are Helm's.
  */
 
-import { readFileSync, readdirSync, statSync, lstatSync, realpathSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, lstatSync, realpathSync, type Dirent } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { Chart, type ChartFile } from './chart.ts';
 import { unmarshalStruct } from './go-struct-decode.ts';
@@ -304,17 +304,26 @@ function walkChartDir(root: WalkDir, ignoreText: string | null): BufferedFile[] 
 }
 
 function diskDir(abs: string, rel: string, opts: LoadOptions): WalkDir {
+  /** the entries' types as readdir reported them (Node lstats an entry whose type the OS left unknown) */
+  let types: Map<string, Dirent> | null = null;
   return {
     names: () => {
+      let dirents: Dirent[];
       try {
-        return readdirSync(abs);
+        dirents = readdirSync(abs, { withFileTypes: true });
       } catch (e) {
         throw goStatError('open', abs, e);
       }
+      types = new Map(dirents.map((d) => [d.name, d]));
+      return Array.from(types.keys());
     },
     entry: (name) => {
       const childAbs = `${abs}/${name}`;
       const n = rel === '' ? name : `${rel}/${name}`;
+      const d = types?.get(name);
+      // a directory or regular file as readdir saw it needs no lstat
+      if (d !== undefined && d.isDirectory()) return { dir: diskDir(childAbs, n, opts) };
+      if (d !== undefined && d.isFile()) return { read: () => readDiskFile(childAbs, n, true) };
       let st = lstatSync(childAbs);
       if (st.isSymbolicLink()) {
         let resolved: string;
@@ -331,18 +340,18 @@ function diskDir(abs: string, rel: string, opts: LoadOptions): WalkDir {
       }
       if (st.isDirectory()) return { dir: diskDir(childAbs, n, opts) };
       const isFile = st.isFile();
-      return {
-        read: () => {
-          if (!isFile) throw new ChartLoadError(`cannot load irregular file ${childAbs} as it has file mode type bits set`);
-          try {
-            return new Uint8Array(readFileSync(childAbs));
-          } catch (e) {
-            throw wrap(`error reading ${n}`, e);
-          }
-        },
-      };
+      return { read: () => readDiskFile(childAbs, n, isFile) };
     },
   };
+}
+
+function readDiskFile(abs: string, name: string, isFile: boolean): Uint8Array {
+  if (!isFile) throw new ChartLoadError(`cannot load irregular file ${abs} as it has file mode type bits set`);
+  try {
+    return new Uint8Array(readFileSync(abs));
+  } catch (e) {
+    throw wrap(`error reading ${name}`, e);
+  }
 }
 
 /** loader.LoadDir: a chart from a directory, honouring .helmignore. */

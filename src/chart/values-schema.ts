@@ -6,9 +6,9 @@
 
 import type { Chart } from './chart.ts';
 import { compareGoStrings } from './go-format.ts';
-import { decodeJsonPrefix, JsonNumber, type JsonValue } from './go-json.ts';
+import { JsonNumber, type JsonValue } from './go-json.ts';
 import { SchemaCompileError } from './jsonschema/locale.ts';
-import { Schema } from './jsonschema/schema.ts';
+import { compileSchemaCached } from './schema-cache.ts';
 import { resultErrorString, validateDocument } from './jsonschema/validate.ts';
 import type { Value, Values } from './values.ts';
 
@@ -43,20 +43,14 @@ export function valuesToJsonDocument(v: Value): JsonValue {
 export function validateAgainstSingleSchema(values: Values | null, schemaJson: Uint8Array | string): string | null {
   const doc: JsonValue = values === null ? new Map() : valuesToJsonDocument(values);
   const text = typeof schemaJson === 'string' ? schemaJson : new TextDecoder().decode(schemaJson);
-  let schemaDoc: JsonValue;
-  try {
-    schemaDoc = decodeJsonPrefix(text, { useNumber: true }).value;
-  } catch (e) {
-    return (e as Error).message;
-  }
-  let schema: Schema;
-  try {
-    schema = new Schema(schemaDoc);
-  } catch (e) {
+  const compiled = compileSchemaCached(text);
+  if (!('schema' in compiled)) {
+    const e = compiled.error;
+    if (compiled.phase === 'decode') return (e as Error).message;
     if (e instanceof SchemaCompileError || e instanceof Error) return e.message;
     throw e;
   }
-  const errors = validateDocument(schema.root, doc);
+  const errors = validateDocument(compiled.schema.root, doc);
   if (errors.length === 0) return null;
   return errors.map((e) => `- ${resultErrorString(e)}\n`).join('');
 }

@@ -12,8 +12,8 @@ interface Entry {
   readonly raw: unknown;
 }
 
-const MAX_CHARS = 32 * 1024 * 1024;
-const MAX_ENTRY_CHARS = 4 * 1024 * 1024;
+const MAX_CHARS = 8 * 1024 * 1024;
+const MAX_ENTRY_CHARS = 2 * 1024 * 1024;
 
 const entries = new Map<string, Entry>();
 let totalChars = 0;

@@ -10,7 +10,7 @@ import type { JsonLike, SimpleHead } from './simple-head.ts';
 
 type Decoder = (doc: string) => JsonLike;
 
-const MAX_CHARS = 32 * 1024 * 1024;
+const MAX_CHARS = 8 * 1024 * 1024;
 const MAX_ENTRY_CHARS = 1024 * 1024;
 
 interface Entry {

@@ -19,9 +19,9 @@ interface Entry {
 }
 
 /** total characters of cached texts */
-const MAX_CHARS = 32 * 1024 * 1024;
+const MAX_CHARS = 8 * 1024 * 1024;
 /** texts larger than this are never cached */
-const MAX_ENTRY_CHARS = 4 * 1024 * 1024;
+const MAX_ENTRY_CHARS = 2 * 1024 * 1024;
 
 /**
  * Entries by text (then by name: one text is usually parsed under one name). Keyed by the text
