@@ -119,7 +119,7 @@ describe('GitRepository controller', () => {
     sources.onArtifactChanged((c) => changes.push(c));
     mgr = new Manager({ kubeConfig: cluster.kc, log, namespace: ns, metricsAddr: '0', healthAddr: '0' });
     const events = new KubeEventRecorder({ core: cluster.core, component: 'capstan-source-controller', instance: 'test', log });
-    registerSourceControllers(mgr, { kube, log, events, store, git: gitSource, sources, gc: { graceMs: 0, intervalMs: 500 } });
+    registerSourceControllers(mgr, { kube, log, events, store, git: gitSource, sources, gc: { graceMs: 3_000, intervalMs: 500 } });
     running = mgr.start();
     const receivers: ReceiverConfig[] = [{ name: 'push', namespace: ns, type: 'generic-hmac', token: HOOK_TOKEN }];
     webhooks = await startSourceWebhooks({ addr: '127.0.0.1:0', receivers: () => receivers, cache: mgr.cache, kube, log });
