@@ -65,15 +65,15 @@ export async function createOperator(o: OperatorOptions): Promise<Operator> {
     git: new GitCharts({ kube, git, store, trees: new TreeCache({ dir: join(cacheDir, 'chart-trees'), store }), sources }),
     repositories, noCrossNamespaceRefs: noCrossNamespaceRefs === true,
   });
+  const tokens = new ServiceAccountTokens({ core: kube.core, kubeConfig: kc });
   const clients = new ReleaseClientFactory({
-    kubeConfig: kc, leases: new LeaseClient(kc), tokens: new ServiceAccountTokens({ core: kube.core, kubeConfig: kc }),
+    kubeConfig: kc, leases: new LeaseClient(kc), tokens,
     holder: `capstan-operator@${identity}`, log: log.child({ component: 'helm' }), defaultServiceAccount,
   });
   if (noSourceControllers !== true) registerSourceControllers(manager, { kube, log, events, store, git, sources });
   const hr = new HelmReleaseReconciler({ kube, resolver, clients, events, metrics: new ConditionMetrics(manager.metrics), ...(requeueDependencyMs !== undefined ? { requeueDependencyMs } : {}) });
   setupHelmReleaseController(manager, hr, watchConfigsLabelSelector !== undefined ? { watchConfigsLabelSelector } : {});
   if (noGitSync !== true) {
-    const tokens = new ServiceAccountTokens({ core: kube.core, kubeConfig: kc });
     registerGitSync(manager, {
       kube, log: log.child({ controller: 'gitsync' }), events,
       sources: new ArtifactSourceTrees({ store, dir: join(cacheDir, 'gitsync-trees'), kube, git }),

@@ -22,15 +22,17 @@ const jsonOnly = (tags: Tags): Tags => tags.filter((t) => {
 export function parseManifestObjects(manifest: string, source = 'manifest'): KubeObject[] {
   const out: KubeObject[] = [];
   for (const doc of splitManifests(manifest)) {
+    const file = /^# Source: (.+)$/m.exec(doc)?.[1];
+    const where = file ? `${source}: ${file}` : source;
     const parsed = parseAllDocuments(doc, { schema: 'yaml-1.1', customTags: jsonOnly, merge: true, uniqueKeys: false });
     for (const d of Array.isArray(parsed) ? parsed : [parsed]) {
-      if (d.errors.length > 0) throw new ActionError('RenderFailed', `${source}: error parsing YAML: ${d.errors[0]?.message ?? ''}`);
+      if (d.errors.length > 0) throw new ActionError('RenderFailed', `${where}: error parsing YAML: ${d.errors[0]?.message ?? ''}`);
       const v = d.toJSON() as unknown;
       if (v === null || v === undefined) continue;
-      if (typeof v !== 'object' || Array.isArray(v)) throw new ActionError('RenderFailed', `${source}: a document is not an object`);
+      if (typeof v !== 'object' || Array.isArray(v)) throw new ActionError('RenderFailed', `${where}: a document is not an object`);
       const o = v as KubeObject;
       if (typeof o.apiVersion !== 'string' || typeof o.kind !== 'string' || typeof o.metadata?.name !== 'string') {
-        throw new ActionError('RenderFailed', `${source}: object is missing apiVersion, kind or metadata.name: ${JSON.stringify(v).slice(0, 200)}`);
+        throw new ActionError('RenderFailed', `${where}: object is missing apiVersion, kind or metadata.name: ${JSON.stringify(v).slice(0, 200)}`);
       }
       out.push(o);
     }

@@ -19,7 +19,7 @@ export interface PerformInput {
   /** when waiting, wait for Jobs to complete (default true, as Flux; false is Helm's --wait without --wait-for-jobs) */
   waitForJobs?: boolean;
   timeoutMs: number;
-  /** helm's --force (replace objects); recorded, apply always forces field conflicts */
+  /** helm's --force: replace objects whose update is refused as invalid */
   force?: boolean;
   /** runs after the apply and prune, before the wait (rollback's recreate restarts pods here) */
   afterApply?: () => Promise<void>;
@@ -30,7 +30,7 @@ export async function perform(cfg: ActionConfig, p: PerformInput): Promise<void>
   if (p.events) await runHooks(hookCtx, p.release, p.events.pre);
   // Capstan owns the release's fields: server-side apply always forces conflicts, so objects last written
   // by the helm CLI (client-side, manager "helm") or edited by hand are taken back
-  await applyAll(cfg.kube, p.objects);
+  await applyAll(cfg.kube, p.objects, { replace: p.force === true });
   const pruned = await pruneRemoved(cfg.kube, p.previous, p.objects);
   if (pruned.length > 0) cfg.log.info({ release: p.release.name, pruned }, 'deleted objects that left the chart');
   if (p.afterApply) await p.afterApply();

@@ -4,16 +4,27 @@
  * propagation policy, as `helm uninstall --cascade`), waiting for readiness (Jobs to completion unless told
  * not to, as `--wait-for-jobs`) or for deleted objects to be gone.
  */
-import { WaitError, isNotFound, toKubeError, waitForReady, type KubeClient, type KubeObject, type ObjectRef } from '../kube/index.ts';
+import { KubeError, WaitError, isNotFound, toKubeError, waitForReady, type KubeClient, type KubeObject, type ObjectRef } from '../kube/index.ts';
 import { UNINSTALL_ORDER, sortByKind } from '../render/kind-sorter.ts';
 import { ActionError, messageOf } from './errors.ts';
 import { objectKey, refOfObject, resourcePolicyAnnotation } from './manifest-objects.ts';
 import { crashPoint } from './crash-point.ts';
 
-export async function applyAll(kube: KubeClient, objs: readonly KubeObject[], opts: { force?: boolean } = {}): Promise<void> {
+/**
+ * Server-side applies every object (always forcing field conflicts: Capstan owns the release's fields). With
+ * `replace` (helm's --force), an object the server refuses to update as invalid (e.g. an immutable field
+ * changed) is deleted and created again.
+ */
+export async function applyAll(kube: KubeClient, objs: readonly KubeObject[], opts: { replace?: boolean } = {}): Promise<void> {
   for (const o of objs) {
     try {
-      await kube.apply(o, { force: opts.force ?? true });
+      try {
+        await kube.apply(o);
+      } catch (e) {
+        if (!opts.replace || !(e instanceof KubeError) || e.code !== 'Invalid') throw e;
+        await kube.delete(refOfObject(o));
+        await kube.apply(o);
+      }
       crashPoint('mid-apply');
     } catch (e) {
       throw new ActionError('ApplyFailed', messageOf(e), { cause: e });

@@ -32,12 +32,6 @@ async function kubectl(...args: string[]): Promise<string> {
   return stdout;
 }
 
-async function kubectlStdin(input: string, ...args: string[]): Promise<string> {
-  const p = run(kubectlBinary(), ['--kubeconfig', kubeconfig, '--cache-dir', cacheDir, ...args]);
-  p.child.stdin?.end(input);
-  return (await p).stdout;
-}
-
 function example(kind: string): KubeObject {
   const ex = structuredClone(examples.find((e) => e.kind === kind));
   assert.ok(ex, `an example of ${kind}`);

@@ -1,6 +1,7 @@
 /** A minimal HTTPS client for the test control plane's own bootstrapping (before a kubeconfig exists). */
 import { request } from 'node:https';
 import { readFileSync } from 'node:fs';
+import { eventually } from './poll.ts';
 
 export interface ApiTarget { server: string; token: string; caFile: string }
 export interface ApiResponse { status: number; body: unknown }
@@ -35,17 +36,7 @@ export function apiRequest(t: ApiTarget, method: string, path: string, body?: un
   });
 }
 
-/** Polls `check` every 200 ms until it returns true; throws naming `what` after `timeoutMs`. */
+/** Polls `check` until it returns true; throws naming `what` after `timeoutMs` (see poll.ts). */
 export async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch (e) {
-      lastError = e;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`);
+  await eventually(what, timeoutMs, async () => ((await check()) ? true : undefined));
 }
