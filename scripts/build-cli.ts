@@ -1,6 +1,8 @@
 /**
  * `npm run build` (also run by `npm install`, as the `prepare` script): bundles the CLI (src/cli/main.ts and
- * everything it imports, with the small pure-JS dependencies yaml, re2js, zod, ignore and @capstan/semver) into one
+ * everything it imports, with the small pure-JS dependencies yaml, re2js, zod, ignore and the workspace packages
+ * packages/* (@capstan/semver, @capstan/strconv, @capstan/gojson, @capstan/gotime), which resolve through their
+ * node_modules links to their sources and are recorded like src/ files) into one
  * CommonJS file, dist/capstan.cjs, with esbuild, and the same without the other commands as dist/template.cjs
  * (what `capstan template` runs). bin/capstan.js runs that file when it is up to date and
  * falls back to the TypeScript sources otherwise: one file instead of ~250 ES modules, and a V8 code cache

@@ -6,7 +6,8 @@
 
 import type { Chart } from './chart.ts';
 import { formatGoT, formatGoV } from './go-format.ts';
-import { deepCopy, deepCopyValues, goQuote, isTable, type Values } from './values.ts';
+import { quote as goQuote } from '@capstan/strconv';
+import { deepCopy, deepCopyValues, isTable, type Values } from './values.ts';
 
 export const GLOBAL_KEY = 'global';
 

@@ -1,20 +1,11 @@
 /**
- * encoding/json as far as chart code needs it: a Decoder that reads one value from the start of a
- * string (reporting how much it consumed, like Decoder.InputOffset), with Go's syntax-error words,
- * optionally keeping numbers as literal text (UseNumber); and Marshal of JSON-like values
- * (HTML-escaping, sorted map keys, Go's float formatting).
+ * encoding/json's Decoder as far as chart code needs it: reads one value from the start of a string
+ * (reporting how much it consumed, like Decoder.InputOffset), with Go's syntax-error words, optionally
+ * keeping numbers as literal text (UseNumber, @capstan/gojson's JsonNumber). Marshal is @capstan/gojson's.
  */
 
-import { compareGoStrings } from './go-format.ts';
+import { JsonNumber } from '@capstan/gojson';
 import type { Value, Values } from './values.ts';
-
-/** A JSON number kept as its literal text (json.Number). */
-export class JsonNumber {
-  readonly text: string;
-  constructor(text: string) {
-    this.text = text;
-  }
-}
 
 export type JsonValue = null | boolean | string | number | JsonNumber | JsonValue[] | Map<string, JsonValue>;
 
@@ -207,41 +198,4 @@ export function jsonToValue(v: JsonValue): Value {
     return m;
   }
   return v;
-}
-
-/** encoding/json's string encoding (HTML-safe: <, >, & escaped; U+2028/9 escaped). */
-export function goJsonString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&' || c === 0x2028 || c === 0x2029) {
-      out += '\\u' + c.toString(16).padStart(4, '0');
-    } else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
-    else out += ch;
-  }
-  return out + '"';
-}
-
-/** Go's float64 JSON encoding (shortest; exponent form below 1e-6 and from 1e21). */
-export function goJsonFloat(f: number): string {
-  if (!Number.isFinite(f)) throw new Error(`json: unsupported value: ${f}`);
-  return String(f); // JavaScript's Number::toString uses the same thresholds and digits
-}
-
-/** json.Marshal of a JSON-like value (map keys sorted). */
-export function goJsonMarshal(v: Value | JsonValue): string {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'string') return goJsonString(v);
-  if (typeof v === 'number') return goJsonFloat(v);
-  if (typeof v === 'bigint') return v.toString();
-  if (v instanceof JsonNumber) return v.text;
-  if (Array.isArray(v)) return '[' + v.map((x) => goJsonMarshal(x)).join(',') + ']';
-  const keys = [...v.keys()].sort(compareGoStrings);
-  return '{' + keys.map((k) => goJsonString(k) + ':' + goJsonMarshal((v as Map<string, Value | JsonValue>).get(k)!)).join(',') + '}';
 }

@@ -5,7 +5,7 @@
  * else case-insensitively; unknown keys ignored; type errors worded as encoding/json words them).
  */
 
-import { compareGoStrings, formatFloatG } from './go-format.ts';
+import { compareStrings, formatFloat } from '@capstan/strconv';
 import { jsonKindWord } from './yaml-values.ts';
 import type { Value } from './values.ts';
 
@@ -66,7 +66,7 @@ function toStringScalar(v: Value): Value {
   if (typeof v === 'number') {
     // go-yaml gives int for integer literals (FormatInt) and float64 otherwise (FormatFloat 'g' 32).
     if (Number.isInteger(v) && Math.abs(v) < 2 ** 63) return BigInt(v).toString();
-    return formatFloatG(v, 32);
+    return formatFloat(v, 'g', -1, 32);
   }
   return v;
 }
@@ -102,7 +102,7 @@ export function decodeValue(v: Value, spec: FieldSpec, ctx: Ctx | null, into?: u
       if (v === null) return null;
       if (!(v instanceof Map)) throw typeError(v, spec, ctx);
       const out = new Map<string, unknown>((into as Map<string, unknown> | null | undefined) ?? []);
-      for (const k of [...v.keys()].sort(compareGoStrings)) out.set(k, decodeValue(v.get(k)!, spec.elem, ctx));
+      for (const k of [...v.keys()].sort(compareStrings)) out.set(k, decodeValue(v.get(k)!, spec.elem, ctx));
       return out;
     }
     case 'struct': {
@@ -110,7 +110,7 @@ export function decodeValue(v: Value, spec: FieldSpec, ctx: Ctx | null, into?: u
       if (!(v instanceof Map)) throw typeError(v, spec, ctx);
       const obj = (into as Record<string, unknown> | null | undefined) ?? newStruct(spec.struct);
       const structName = spec.struct.goType.replace(/^.*\./, '');
-      for (const key of [...v.keys()].sort(compareGoStrings)) {
+      for (const key of [...v.keys()].sort(compareStrings)) {
         const f = findField(spec.struct, key);
         if (!f) continue;
         const sub: Ctx = { struct: structName, path: [...(ctx?.path ?? []), f.json] };

@@ -3,10 +3,10 @@
  * validation with Helm's messages (`validation: chart.metadata.name is required`).
  */
 
-import { compareGoStrings } from './go-format.ts';
+import { compareStrings, quote as goQuote } from '@capstan/strconv';
 import type { StructSpec } from './go-struct-decode.ts';
 import { isValidSemver } from './semver-version.ts';
-import { goQuote, type Value, type Values } from './values.ts';
+import type { Value, Values } from './values.ts';
 
 export const API_VERSION_V1 = 'v1';
 export const API_VERSION_V2 = 'v2';
@@ -259,7 +259,7 @@ export function metadataToJson(md: Metadata): Values {
   if (md.deprecated) m.set('deprecated', true);
   if (md.annotations && md.annotations.size > 0) {
     const a: Values = new Map();
-    for (const k of [...md.annotations.keys()].sort(compareGoStrings)) a.set(k, md.annotations.get(k)!);
+    for (const k of [...md.annotations.keys()].sort(compareStrings)) a.set(k, md.annotations.get(k)!);
     m.set('annotations', a);
   }
   str('kubeVersion', md.kubeVersion);

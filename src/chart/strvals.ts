@@ -5,7 +5,8 @@
  */
 
 import { decodeJsonPrefix, jsonToValue } from './go-json.ts';
-import { goQuote, type Value, type Values } from './values.ts';
+import { quote as goQuote, quoteRune } from '@capstan/strconv';
+import type { Value, Values } from './values.ts';
 
 /** Max list index accepted by `a[N]=` (strvals.MaxIndex). */
 export const MAX_INDEX = 65536;
@@ -117,7 +118,7 @@ export function atoi(s: string): number {
 
 /** fmt's %q of a []rune: `['a' 'b']`. */
 export function quoteRunes(s: string): string {
-  return '[' + [...s].map((r) => "'" + (r === "'" ? "\\'" : goQuote(r).slice(1, -1).replace(/\\"/g, '"')) + "'").join(' ') + ']';
+  return '[' + [...s].map((r) => quoteRune(r.codePointAt(0)!)).join(' ') + ']';
 }
 
 /** typedVal: `true`/`false`/`null` (any case), integers without a leading 0 → int64, else string. */

@@ -4,9 +4,10 @@
  * subchart's schema against its part, errors collected per chart.
  */
 
+import { JsonNumber } from '@capstan/gojson';
+import { compareStrings } from '@capstan/strconv';
 import type { Chart } from './chart.ts';
-import { compareGoStrings } from './go-format.ts';
-import { JsonNumber, type JsonValue } from './go-json.ts';
+import type { JsonValue } from './go-json.ts';
 import { SchemaCompileError } from './jsonschema/locale.ts';
 import { compileSchemaCached } from './schema-cache.ts';
 import { resultErrorString, validateDocument } from './jsonschema/validate.ts';
@@ -32,7 +33,7 @@ export function valuesToJsonDocument(v: Value): JsonValue {
   }
   if (Array.isArray(v)) return v.map(valuesToJsonDocument);
   const out = new Map<string, JsonValue>();
-  for (const k of [...v.keys()].sort(compareGoStrings)) out.set(k, valuesToJsonDocument(v.get(k)!));
+  for (const k of [...v.keys()].sort(compareStrings)) out.set(k, valuesToJsonDocument(v.get(k)!));
   return out;
 }
 

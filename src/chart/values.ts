@@ -15,6 +15,14 @@
  * order, which makes our output deterministic where Helm's is not).
  */
 
+import { quote } from '@capstan/strconv';
+
+/**
+ * Go's %q of a string (strconv.Quote). Kept under this name for src/chart/loader.ts; new code imports
+ * `quote` from @capstan/strconv.
+ */
+export const goQuote = quote;
+
 export type Value = null | boolean | string | number | bigint | Value[] | Values;
 export type Values = Map<string, Value>;
 
@@ -71,7 +79,7 @@ export function toPlain(v: Value): unknown {
 export class NoTableError extends Error {
   readonly key: string;
   constructor(key: string) {
-    super(`${goQuote(key)} is not a table`);
+    super(`${quote(key)} is not a table`);
     this.key = key;
     this.name = 'NoTableError';
   }
@@ -81,7 +89,7 @@ export class NoTableError extends Error {
 export class NoValueError extends Error {
   readonly key: string;
   constructor(key: string) {
-    super(`${goQuote(key)} is not a value`);
+    super(`${quote(key)} is not a value`);
     this.key = key;
     this.name = 'NoValueError';
   }
@@ -123,26 +131,4 @@ export function pathValue(v: Values, path: string): Value {
   }
   if (t.has(key) && !isTable(t.get(key))) return t.get(key)!;
   throw new NoValueError(key);
-}
-
-/** Go's %q for a string (strconv.Quote), enough for keys and names. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (c === 0x07) out += '\\a';
-    else if (c === 0x08) out += '\\b';
-    else if (c === 0x0c) out += '\\f';
-    else if (c === 0x0a) out += '\\n';
-    else if (c === 0x0d) out += '\\r';
-    else if (c === 0x09) out += '\\t';
-    else if (c === 0x0b) out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
-    else if ((c >= 0x80 && c < 0xa0) || c === 0xad) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += ch;
-  }
-  return out + '"';
 }

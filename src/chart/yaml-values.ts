@@ -11,7 +11,7 @@
 
 import { createRequire } from 'node:module';
 import type { ScalarTag, Tags } from 'yaml';
-import { formatFloatG } from './go-format.ts';
+import { formatFloat } from '@capstan/strconv';
 import type { Value, Values } from './values.ts';
 import { parseYamlCached } from './yaml-parse-cache.ts';
 
@@ -131,7 +131,7 @@ function keyString(k: unknown): string {
   if (typeof k === 'bigint') return k.toString();
   if (typeof k === 'number') {
     if (Number.isInteger(k) && Math.abs(k) < 2 ** 63) return BigInt(k).toString();
-    const s = formatFloatG(k, 32);
+    const s = formatFloat(k, 'g', -1, 32);
     return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
   }
   const typ = k === null || k === undefined ? '<nil>' : Array.isArray(k) ? '[]interface {}' : 'map[interface {}]interface {}';

@@ -3,21 +3,21 @@
  * back. Decoding accepts gzip or plain JSON, Helm 3's `""` zero times and Helm 4's omitted ones.
  */
 import { gunzipSync, gzipSync, constants } from 'node:zlib';
+import { marshal, Struct } from '@capstan/gojson';
 import { formatGoTime, parseGoTime } from './go-time.ts';
-import { goJson, Ordered } from './go-json.ts';
 import type {
   ChartFile, ChartLock, ChartMetadata, Dependency, GoTime, Hook, HookExecution, Info, Release, StoredChart,
 } from './model.ts';
 import { releaseFromJson } from './codec-decode.ts';
 
 type Entry = [string, unknown];
-const omitEmpty = (entries: (Entry | false | undefined)[]): Ordered => new Ordered(entries.filter((e): e is Entry => Array.isArray(e)));
+const omitEmpty = (entries: (Entry | false | undefined)[]): Struct => new Struct(entries.filter((e): e is Entry => Array.isArray(e)));
 const str = (k: string, v: string | undefined): Entry | false => v !== undefined && v !== '' && [k, v];
 const list = (k: string, v: unknown[] | undefined): Entry | false => v !== undefined && v.length > 0 && [k, v];
 /** Helm 3's pkg/time: a zero time is written as "" */
 const helmTime = (t: GoTime | undefined): string => (t === undefined ? '' : formatGoTime(t));
 
-function infoJson(i: Info): Ordered {
+function infoJson(i: Info): Struct {
   return omitEmpty([
     ['first_deployed', helmTime(i.first_deployed)],
     ['last_deployed', helmTime(i.last_deployed)],
@@ -28,7 +28,7 @@ function infoJson(i: Info): Ordered {
   ]);
 }
 
-function dependencyJson(d: Dependency): Ordered {
+function dependencyJson(d: Dependency): Struct {
   return omitEmpty([
     ['name', d.name],
     str('version', d.version),
@@ -41,7 +41,7 @@ function dependencyJson(d: Dependency): Ordered {
   ]);
 }
 
-function metadataJson(m: ChartMetadata): Ordered {
+function metadataJson(m: ChartMetadata): Struct {
   return omitEmpty([
     str('name', m.name), str('home', m.home), list('sources', m.sources), str('version', m.version),
     str('description', m.description), list('keywords', m.keywords),
@@ -53,19 +53,19 @@ function metadataJson(m: ChartMetadata): Ordered {
   ]);
 }
 
-const fileJson = (f: ChartFile): Ordered => new Ordered([['name', f.name], ['data', f.data]]);
+const fileJson = (f: ChartFile): Struct => new Struct([['name', f.name], ['data', f.data]]);
 
-function lockJson(l: ChartLock): Ordered {
+function lockJson(l: ChartLock): Struct {
   // chart.Lock uses the standard time.Time: the zero time is written in full
-  return new Ordered([
+  return new Struct([
     ['generated', l.generated === undefined ? '0001-01-01T00:00:00Z' : formatGoTime(l.generated)],
     ['digest', l.digest],
     ['dependencies', l.dependencies.map(dependencyJson)],
   ]);
 }
 
-function chartJson(c: StoredChart): Ordered {
-  return new Ordered([
+function chartJson(c: StoredChart): Struct {
+  return new Struct([
     ['metadata', c.metadata === null ? null : metadataJson(c.metadata)],
     ['lock', c.lock === null ? null : lockJson(c.lock)],
     ['templates', c.templates?.map(fileJson) ?? null],
@@ -75,11 +75,11 @@ function chartJson(c: StoredChart): Ordered {
   ]);
 }
 
-function hookExecutionJson(e: HookExecution): Ordered {
-  return new Ordered([['started_at', helmTime(e.started_at)], ['completed_at', helmTime(e.completed_at)], ['phase', e.phase]]);
+function hookExecutionJson(e: HookExecution): Struct {
+  return new Struct([['started_at', helmTime(e.started_at)], ['completed_at', helmTime(e.completed_at)], ['phase', e.phase]]);
 }
 
-function hookJson(h: Hook): Ordered {
+function hookJson(h: Hook): Struct {
   return omitEmpty([
     str('name', h.name), str('kind', h.kind), str('path', h.path), str('manifest', h.manifest),
     list('events', h.events), ['last_run', hookExecutionJson(h.last_run)],
@@ -90,7 +90,7 @@ function hookJson(h: Hook): Ordered {
 
 /** The release as Helm 3 marshals it (json.Marshal(rls)). */
 export function releaseJson(r: Release): string {
-  return goJson(omitEmpty([
+  return marshal(omitEmpty([
     str('name', r.name),
     r.info !== undefined && ['info', infoJson(r.info)],
     r.chart !== undefined && ['chart', chartJson(r.chart)],

@@ -1,4 +1,8 @@
-/** Go's time.Time JSON form (RFC 3339 with nanoseconds, trailing zeros trimmed) as Helm 3 writes it. */
+/**
+ * Go's time.Time JSON form (RFC 3339 with nanoseconds, trailing zeros trimmed) as Helm 3 writes it, for the
+ * release model's GoTime; the formatting is @capstan/gotime's.
+ */
+import { fixedZone, format, RFC3339_NANO, Time, UTC } from '@capstan/gotime';
 import type { GoTime } from './model.ts';
 
 export function goTimeNow(): GoTime {
@@ -11,18 +15,12 @@ export function goTimeFromDate(d: Date): GoTime {
   return { ms: d.getTime(), subMsNanos: 0, offsetMinutes: 0 };
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-/** time.Time.MarshalJSON's text (without quotes). */
+/** time.Time.MarshalJSON's text (without quotes): RFC 3339 with nanoseconds, trailing zeros trimmed. */
 export function formatGoTime(t: GoTime): string {
-  const local = new Date(t.ms + t.offsetMinutes * 60_000);
-  const nanos = local.getUTCMilliseconds() * 1_000_000 + t.subMsNanos;
-  let frac = nanos === 0 ? '' : `.${pad(nanos, 9)}`.replace(/0+$/, '');
-  if (frac === '.') frac = '';
-  const off = t.offsetMinutes;
-  const zone = off === 0 ? 'Z' : `${off < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
-  return `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T` +
-    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${frac}${zone}`;
+  const sec = Math.floor(t.ms / 1000);
+  const nsec = (t.ms - sec * 1000) * 1_000_000 + t.subMsNanos;
+  const loc = t.offsetMinutes === 0 ? UTC : fixedZone('', t.offsetMinutes * 60);
+  return format(new Time(sec, nsec, loc), RFC3339_NANO);
 }
 
 const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;

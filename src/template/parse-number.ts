@@ -6,8 +6,7 @@ import { NumberNode, type TreeRef } from './ast.ts';
 import { ItemType } from './lex.ts';
 import { tryParseFloat } from './fmt/atof.ts';
 import { tryParseInt, tryParseUint } from './fmt/atoi.ts';
-import { quote as goQuote, unquoteChar } from './fmt/quote.ts';
-import { utf8Encode } from './fmt/utf8.ts';
+import { quote as goQuote, unquoteChar, utf8Encode } from '@capstan/strconv';
 
 const TWO63 = 9223372036854775808; // 2^63 as a float64
 const TWO64 = 18446744073709551616; // 2^64 as a float64

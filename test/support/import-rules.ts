@@ -62,3 +62,33 @@ export function violations(root: string): string[] {
   return out;
 }
 
+
+/**
+ * The workspace packages (packages/*, `@capstan/…`) sit below every layer: a package imports only node
+ * built-ins, its own files and the `@capstan/…` packages its package.json lists, never src/ or another
+ * package's files by path.
+ */
+export function packageViolations(packagesRoot: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(packagesRoot)) {
+    const dir = join(packagesRoot, name);
+    if (!statSync(dir).isDirectory()) continue;
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const deps = new Set(Object.keys(manifest.dependencies ?? {}));
+    for (const file of walk(dir)) {
+      const rel = relative(packagesRoot, file);
+      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+        for (const m of line.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)) {
+          const spec = m[1] ?? '';
+          if (spec.startsWith('node:')) continue;
+          if (spec.startsWith('.')) {
+            if (relative(dir, resolve(dirname(file), spec)).startsWith('..')) out.push(`${rel}:${i + 1}: imports ${spec}, outside its package`);
+          } else if (!deps.has(spec)) {
+            out.push(`${rel}:${i + 1}: imports ${spec}, not a dependency in its package.json`);
+          }
+        }
+      });
+    }
+  }
+  return out;
+}

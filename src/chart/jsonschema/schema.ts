@@ -4,7 +4,8 @@
  */
 
 import { RE2JS } from 're2js';
-import { goJsonMarshal, JsonNumber, type JsonValue } from '../go-json.ts';
+import { JsonNumber, marshal } from '@capstan/gojson';
+import type { JsonValue } from '../go-json.ts';
 import { detectDraft, DRAFT4, DRAFT6, DRAFT7, HYBRID, type Draft } from './drafts.ts';
 import { compileError, LOCALE, SchemaCompileError } from './locale.ts';
 import { parseRat, type Rat } from './rat.ts';
@@ -82,7 +83,7 @@ export function canonicalJson(v: JsonValue): string {
     if (x instanceof Map) return new Map([...x].map(([k, y]) => [k, conv(y)] as [string, JsonValue]));
     return x;
   };
-  return goJsonMarshal(conv(v));
+  return marshal(conv(v));
 }
 
 function mustBeNumber(v: JsonValue | undefined): Rat | null {

@@ -4,7 +4,8 @@
  * errors are reported.
  */
 
-import { JsonNumber, type JsonValue } from '../go-json.ts';
+import { JsonNumber } from '@capstan/gojson';
+import type { JsonValue } from '../go-json.ts';
 import { isFormat } from './formats.ts';
 import { formatDescription, LOCALE, type Details } from './locale.ts';
 import { formatRatG, parseRat, ratCmp, ratIsInt, ratQuoIsInt } from './rat.ts';

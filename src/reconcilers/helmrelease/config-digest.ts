@@ -4,20 +4,20 @@
  * the post-render settings.
  */
 import { createHash } from 'node:crypto';
+import { marshal } from '@capstan/gojson';
 import type { JsonMap } from '../../release/index.ts';
-import { goJson } from '../../release/go-json.ts';
 
 const sha256 = (text: string): string => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 
 /** `sha256:<hex>` of the values; a plain object from storage and the equal Values map digest the same. */
 export function configDigest(values: JsonMap | null | undefined): string {
-  return sha256(goJson(values ?? {}));
+  return sha256(marshal(values ?? {}));
 }
 
 /** `sha256:<hex>` of any JSON-like value (postRenderers + commonMetadata), or undefined when there is none. */
 export function settingsDigest(v: unknown): string | undefined {
   if (v === undefined || (Array.isArray(v) && v.length === 0)) return undefined;
-  return sha256(goJson(v));
+  return sha256(marshal(v));
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Go's strconv.ParseFloat: Go syntax (underscores, hex floats, inf/nan), exact rounding, Go errors. */
 import { underscoreOK } from './atoi.ts';
-import { FLOAT32, FLOAT64, type FloatInfo } from './ftoa.ts';
+import { FLOAT32, FLOAT64, type FloatInfo } from '@capstan/strconv';
 import { ERR_RANGE, ERR_SYNTAX, NumError } from './numerror.ts';
 
 const view = new DataView(new ArrayBuffer(8));

@@ -2,9 +2,10 @@
  * Go's fmt/format.go: the low-level formatter (flags, width, precision, padding) that writes
  * integers, floats, strings and byte slices into a buffer exactly as Go does.
  */
-import { formatFloat } from './ftoa.ts';
-import { canBackquote, isPrint, quote, quoteRune, quoteRuneToASCII, quoteToASCII } from './quote.ts';
-import { MAX_RUNE, RUNE_ERROR, runeAt, runeCount, runeToString, utf8Encode } from './utf8.ts';
+import {
+  canBackquote, formatFloat, isPrint, MAX_RUNE, quote, quoteRune, quoteRuneToASCII, quoteToASCII, RUNE_ERROR, runeAt,
+  runeCount, runeToString, utf8Encode,
+} from '@capstan/strconv';
 
 export const LDIGITS = '0123456789abcdefx';
 export const UDIGITS = '0123456789ABCDEFX';

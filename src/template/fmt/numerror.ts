@@ -1,6 +1,6 @@
 /** strconv.NumError: `strconv.ParseInt: parsing "x": invalid syntax`. */
 import { GoFuncError } from '../value.ts';
-import { quote } from './quote.ts';
+import { quote } from '@capstan/strconv';
 
 export class NumError extends GoFuncError {
   /** the failing function, e.g. `ParseInt` */

@@ -5,7 +5,7 @@
 import { GoNumber, GoStruct, isNilMap, isNilSlice, kindOf, sliceType, mapType, typeName, valueMethods } from '../value.ts';
 import type { FuncContext, FuncDef, GoValue, GoMap } from '../value.ts';
 import { Fmt, LDIGITS, UDIGITS } from './format.ts';
-import { compareStrings, utf8Decode } from './utf8.ts';
+import { compareStrings, utf8Decode } from '@capstan/strconv';
 
 const NIL_ANGLE = '<nil>';
 const NIL_PAREN = '(nil)';

@@ -6,7 +6,7 @@
 import { GoNumber, typeName } from '../value.ts';
 import type { GoValue } from '../value.ts';
 import { Printer, sizedInt } from './print.ts';
-import { runeAt } from './utf8.ts';
+import { runeAt } from '@capstan/strconv';
 
 interface PrintfState {
   /** an explicit argument index was used */

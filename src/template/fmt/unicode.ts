@@ -3,7 +3,7 @@
  * strings.ToUpper/ToLower/Title, goutils, xstrings and the template lexer. JavaScript's own toUpperCase/toLowerCase
  * apply the full (SpecialCasing) mappings ("ß" → "SS", context-dependent final sigma); Go never does.
  */
-import { runeAt, RUNE_ERROR } from './utf8.ts';
+import { runeAt, RUNE_ERROR } from '@capstan/strconv';
 
 const LU = /\p{Lu}/u;
 const LL = /\p{Ll}/u;

@@ -5,7 +5,7 @@
  * Signing uses node:crypto. Also the few fields sprig needs from a parsed parent certificate.
  */
 import { X509Certificate, createHash, createPublicKey, sign } from 'node:crypto';
-import { quote } from '../fmt/quote.ts';
+import { quote } from '@capstan/strconv';
 import {
   bitString, boolean, children, contextTag, goString, goTime, integer, nullValue, octetString, oid, oidString,
   parseDer, seq, set, TAG, type Node,

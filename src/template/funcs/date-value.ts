@@ -6,7 +6,7 @@
 import {
   LONG_DAY_NAMES, LONG_MONTH_NAMES, RFC3339_NANO, SECOND, Time, UTC, durationRound, durationString,
   durationTruncate, format, local, timeQuote, timeString, type Location,
-} from '../gotime/index.ts';
+} from '@capstan/gotime';
 import { registerNamedType } from '../convert.ts';
 import { def, GoNumber, GoStruct, int, int64, type FuncDef, type GoValue } from '../value.ts';
 import { valueReceivers } from './receiver.ts';

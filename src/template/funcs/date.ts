@@ -1,11 +1,11 @@
 /**
  * Sprig v3.3.0's date.go (date, dateInZone, dateModify, ago, duration, durationRound, htmlDate, toDate,
- * unixEpoch and their aliases) plus `now` (time.Now), on Go's time semantics from ../gotime.
+ * unixEpoch and their aliases) plus `now` (time.Now), on Go's time semantics from @capstan/gotime.
  */
 import {
   HOUR, MINUTE, SECOND, Time, UTC, durationString, format, loadLocation, now, parseDuration, parseInLocation,
   local, unixTime, durationRound as roundDuration,
-} from '../gotime/index.ts';
+} from '@capstan/gotime';
 import { tryParseInt } from '../fmt/atoi.ts';
 import { def, GoFuncError, GoNumber, type FuncDef, type GoValue } from '../value.ts';
 import { GoTime, timeOfValue, timeValue } from './date-value.ts';

@@ -2,7 +2,7 @@
  * Sprig's b64enc/b64dec/b32enc/b32dec: Go's encoding/base64 and encoding/base32 StdEncoding. The
  * decoders return Go's error text *as the result* on bad input ("illegal base64 data at input byte 0").
  */
-import { utf8Decode, utf8Encode } from '../fmt/utf8.ts';
+import { utf8Decode, utf8Encode } from '@capstan/strconv';
 import { def, type FuncDef } from '../value.ts';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

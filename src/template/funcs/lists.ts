@@ -4,7 +4,7 @@
  * `Cannot … on type KIND` (an error for the must* variants, a panic otherwise — the template
  * error text is the same), and a nil list panics with a nil-pointer dereference.
  */
-import { compareStrings } from '../fmt/utf8.ts';
+import { compareStrings } from '@capstan/strconv';
 import { GoFuncError, def, nilSlice, sliceType, withSliceType } from '../value.ts';
 import type { FuncDef, GoValue } from '../value.ts';
 import { castToInt } from './cast.ts';

@@ -4,8 +4,7 @@
  * expansion of ReplaceAllString are Go's, reimplemented here on top of single searches.
  */
 import { RE2JS, RE2JSException, type Matcher } from 're2js';
-import { canBackquote, quote } from '../fmt/quote.ts';
-import { runeAt } from '../fmt/utf8.ts';
+import { canBackquote, quote, runeAt } from '@capstan/strconv';
 import { def, GoFuncError, nilSlice, type FuncDef, type GoValue } from '../value.ts';
 import { GoPanic } from './strings-go.ts';
 import { stringSlice } from './strings-strval.ts';

@@ -1,5 +1,5 @@
 /** Go's `strings` package functions whose semantics differ from JavaScript's built-ins. */
-import { runeAt } from '../fmt/utf8.ts';
+import { runeAt } from '@capstan/strconv';
 import { byteLen } from './strings-goutils.ts';
 import { isDigit, isLetter, isSpace, mapRunes, toLower, toTitle, toUpper } from '../fmt/unicode.ts';
 

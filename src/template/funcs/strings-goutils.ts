@@ -3,7 +3,7 @@
  * runes (Abbreviate, Wrap, Initials, DeleteWhiteSpace), which splits multi-byte characters exactly
  * as Go does; Initials and DeleteWhiteSpace even turn each byte into the rune of the same value.
  */
-import { utf8Decode, utf8Encode } from '../fmt/utf8.ts';
+import { utf8Decode, utf8Encode } from '@capstan/strconv';
 import { isAscii, isLower, isSpace, isTitle, isUpper, toLower, toRunes, fromRunes, toTitle, toUpper } from '../fmt/unicode.ts';
 
 /** s[a:b] on the bytes of a Go string. */

@@ -3,7 +3,7 @@
  * and `strslice` (behind toStrings, join, sortAlpha). Exported for other function groups.
  */
 import { sprint } from '../fmt/index.ts';
-import { utf8Decode } from '../fmt/utf8.ts';
+import { utf8Decode } from '@capstan/strconv';
 import { sliceType, withSliceType, type GoValue } from '../value.ts';
 
 /** Go nil (or an invalid value, which reaches an `interface {}` parameter as nil). */

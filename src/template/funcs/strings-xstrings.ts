@@ -3,7 +3,7 @@
  * and Shuffle, ported rune for rune. Offsets here are UTF-16 indices into our strings, which cut
  * at the same places as Go's byte offsets since words always end on rune boundaries.
  */
-import { runeAt, RUNE_ERROR } from '../fmt/utf8.ts';
+import { runeAt, RUNE_ERROR } from '@capstan/strconv';
 import { isLetter, isNumber, isPunct, isSpace, isUpper, toLower, toRunes, fromRunes, toUpper } from '../fmt/unicode.ts';
 
 const WT = {

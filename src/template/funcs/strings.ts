@@ -3,7 +3,7 @@
  * exact Go signatures the executor converts arguments against.
  */
 import { sprint } from '../fmt/index.ts';
-import { quote as goQuote } from '../fmt/quote.ts';
+import { quote as goQuote } from '@capstan/strconv';
 import { def, withMapType, type FuncDef, type GoMap, type GoValue } from '../value.ts';
 import { GoPanic, goRepeat, goReplaceAll, goSplitN, goTitle, goToLower, goToUpper, goTrim, goTrimSpace } from './strings-go.ts';
 import { abbreviateFull, byteLen, byteSlice, deleteWhiteSpace, initials, swapCase, uncapitalize, wrapCustom } from './strings-goutils.ts';

@@ -3,7 +3,7 @@
  * Userinfo.String, with Go's escaping rules and error texts. Go works on bytes; so does this, on
  * "byte strings" (one char per UTF-8 byte), converting at the edges.
  */
-import { quote } from '../fmt/quote.ts';
+import { quote } from '@capstan/strconv';
 
 /** A parsed URL (fields as Go's url.URL). */
 export interface GoURL {

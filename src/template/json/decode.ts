@@ -1,7 +1,7 @@
 /** Go's json.Unmarshal into interface{} (or into a map[string]interface{} / []interface{}). */
 import { GoFuncError } from '../value.ts';
 import type { GoMap, GoValue } from '../value.ts';
-import { decodeRune, RUNE_ERROR, utf8Decode, utf8Encode } from '../fmt/utf8.ts';
+import { decodeRune, RUNE_ERROR, utf8Decode, utf8Encode } from '@capstan/strconv';
 import { checkValid } from './scanner.ts';
 import { withAppendedCap } from '../funcs/lists-cap.ts';
 

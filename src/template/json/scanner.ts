@@ -3,7 +3,7 @@
  * produce Go's exact syntax error messages (`invalid character 'x' looking for beginning of value`,
  * `unexpected end of JSON input`, …).
  */
-import { quote } from '../fmt/quote.ts';
+import { quote } from '@capstan/strconv';
 
 const SCAN_CONTINUE = 0;
 const SCAN_BEGIN_LITERAL = 1;

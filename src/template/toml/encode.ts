@@ -3,8 +3,7 @@
  * scalars then sub-tables per table (keys sorted), `[a.b]` headers indented two spaces per level,
  * arrays of tables as `[[key]]`, float64 values always with a decimal point.
  */
-import { formatFloat } from '../fmt/ftoa.ts';
-import { compareStrings } from '../fmt/utf8.ts';
+import { formatFloat, compareStrings } from '@capstan/strconv';
 import { GoNumber, GoStruct, isNilMap, isNilSlice, type GoValue } from '../value.ts';
 
 /** An error BurntSushi/toml returns from Encode (Helm's toToml returns its text). */

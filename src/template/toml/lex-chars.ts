@@ -43,7 +43,7 @@ export interface Item {
 export const EOF = 0;
 
 /** Go's %q of a rune and of a string, as BurntSushi/toml's error messages print them. */
-export { quoteRune as goQuoteRune, quote as goQuote } from '../fmt/quote.ts';
+export { quoteRune as goQuoteRune, quote as goQuote } from '@capstan/strconv';
 
 export const isWhitespace = (r: number): boolean => r === 0x09 || r === 0x20;
 export const isNL = (r: number): boolean => r === 0x0a || r === 0x0d;

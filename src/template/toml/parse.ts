@@ -6,7 +6,7 @@
 import { parseFloat as goParseFloat } from '../fmt/atof.ts';
 import { parseInt as goParseInt } from '../fmt/atoi.ts';
 import { NumError } from '../fmt/numerror.ts';
-import { fixedZone, local, parseInLocation, RFC3339_NANO, type Location } from '../gotime/index.ts';
+import { fixedZone, local, parseInLocation, RFC3339_NANO, type Location } from '@capstan/gotime';
 import { timeValue } from '../funcs/date-value.ts';
 import { int64, withSliceType, type GoMap, type GoValue } from '../value.ts';
 import { goQuote, I, isDigit, isHex, Lexer, type Item, type ItemType, type Position } from './lex.ts';

@@ -1,13 +1,13 @@
-/** chart/go-format.ts: strconv.FormatFloat(x, 'g', -1, 32|64) as Go prints it (values checked with Go 1.23). */
+/** strconv.FormatFloat(x, 'g', -1, 32|64) (@capstan/strconv) as Go prints it and as the chart layer uses it (values checked with Go 1.23). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatFloatG } from '../../../src/chart/go-format.ts';
+import { formatFloat } from '@capstan/strconv';
 import { loadChart } from '../../../src/chart/loader.ts';
 
-test('formatFloatG: shortest digits, the closest of them, ties to even (float32 and float64)', () => {
+test('formatFloat g -1: shortest digits, the closest of them, ties to even (float32 and float64)', () => {
   const rows: Array<[number, 32 | 64, string]> = [
     [-1813723.25, 32, '-1.8137232e+06'],
     [199469.12772280155, 32, '199469.12'],
@@ -27,7 +27,7 @@ test('formatFloatG: shortest digits, the closest of them, ties to even (float32 
     [NaN, 32, 'NaN'],
     [-Infinity, 64, '-Inf'],
   ];
-  for (const [x, bits, want] of rows) assert.equal(formatFloatG(x, bits), want, `${x}/${bits}`);
+  for (const [x, bits, want] of rows) assert.equal(formatFloat(x, 'g', -1, bits), want, `${x}/${bits}`);
 });
 
 test('a float in a string field of Chart.yaml reads as Helm prints it', () => {

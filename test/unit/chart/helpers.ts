@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as C from '../../../src/chart/index.ts';
-import { goJsonMarshal } from '../../../src/chart/go-json.ts';
+import { marshal as goJsonMarshal } from '@capstan/gojson';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/charts');
 export const EXPECT = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/chart-expect');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import * as C from '../../../src/chart/index.ts';
-import { goJsonMarshal } from '../../../src/chart/go-json.ts';
+import { marshal as goJsonMarshal } from '@capstan/gojson';
 import { CORPUS, FIXTURES } from './helpers.ts';
 
 const enc = new TextEncoder();

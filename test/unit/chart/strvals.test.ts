@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as C from '../../../src/chart/index.ts';
-import { goJsonMarshal } from '../../../src/chart/go-json.ts';
+import { marshal as goJsonMarshal } from '@capstan/gojson';
 import { goTypes, readExpect, sourcesFromArgs } from './helpers.ts';
 
 interface SetCase {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as C from '../../../src/chart/index.ts';
-import { goJsonMarshal } from '../../../src/chart/go-json.ts';
+import { marshal as goJsonMarshal } from '@capstan/gojson';
 
 test('go-yaml v2 scalar resolution through JSON (all numbers float64)', () => {
   const doc = C.parseYamlValue(

@@ -12,7 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sprintf } from '../../../src/template/fmt/index.ts';
-import { utf8Decode } from '../../../src/template/fmt/utf8.ts';
+import { utf8Decode } from '@capstan/strconv';
 import { GoNumber, withSliceType } from '../../../src/template/value.ts';
 import type { GoNumberKind, GoValue } from '../../../src/template/value.ts';
 

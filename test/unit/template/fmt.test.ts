@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sprint, sprintf, sprintln } from '../../../src/template/fmt/index.ts';
-import { utf8Decode } from '../../../src/template/fmt/utf8.ts';
+import { utf8Decode } from '@capstan/strconv';
 import { def, GoNumber, GoStruct, int64, withMapType, withSliceType } from '../../../src/template/value.ts';
 import type { GoValue } from '../../../src/template/value.ts';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeJSON, marshalJSON, unmarshalJSON } from '../../../src/template/json/index.ts';
-import { utf8Decode } from '../../../src/template/fmt/utf8.ts';
+import { utf8Decode } from '@capstan/strconv';
 import { GoFuncError, GoNumber, GoStruct, int64, withMapType } from '../../../src/template/value.ts';
 import type { GoMap, GoValue } from '../../../src/template/value.ts';
 

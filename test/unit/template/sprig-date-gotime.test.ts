@@ -1,14 +1,14 @@
 /**
- * Go's time package subset in src/template/gotime: Format layouts, Duration String/ParseDuration/Round,
+ * Go's time package subset in @capstan/gotime: Format layouts, Duration String/ParseDuration/Round,
  * Date normalisation and AddDate, zones from the system zoneinfo (including the POSIX rules past the
  * last transition). Every expectation below was produced by Go 1.23's time package on the same inputs.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  Time, UTC, date, durationRound, durationString, format, loadLocation, parseDuration, timeString, unixTime,
-} from '../../../src/template/gotime/index.ts';
-import { intlLocation } from '../../../src/template/gotime/load.ts';
+  Time, UTC, date, durationRound, durationString, format, intlLocation, loadLocation, parseDuration, timeString,
+  unixTime,
+} from '@capstan/gotime';
 
 /** [zone, unix seconds, nanoseconds, layout, Go's t.In(zone).Format(layout) or "LOCERR <LoadLocation error>"] */
 const FORMAT: readonly [string, number, number, string, string][] = [

@@ -1,11 +1,11 @@
 /**
- * Go's time.ParseInLocation as src/template/gotime implements it: values, zones (offsets matched to the
+ * Go's time.ParseInLocation as @capstan/gotime implements it: values, zones (offsets matched to the
  * location, abbreviations, fabricated fixed zones) and Go's ParseError texts. Every expectation was
  * produced by Go 1.23's time package on the same inputs.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadLocation, parseInLocation, timeString } from '../../../src/template/gotime/index.ts';
+import { loadLocation, parseInLocation, timeString } from '@capstan/gotime';
 
 /** [zone, layout, value, Go's `t.String()|t.Unix()|t.Location()` of ParseInLocation, or "ERR <error>"] */
 const PARSE: readonly [string, string, string, string][] = [

@@ -4,8 +4,7 @@ import {
   atoi, canBackquote, formatFloat, formatInt, formatUint, NumError, parseFloat, parseInt, parseUint, quote,
   quoteRune, quoteRuneToASCII, quoteToASCII, quoteToGraphic, tryParseFloat, tryParseInt, tryParseUint, unquote,
 } from '../../../src/template/fmt/index.ts';
-import { exactShortest64 } from '../../../src/template/fmt/ftoa.ts';
-import { utf8Decode } from '../../../src/template/fmt/utf8.ts';
+import { exactShortest64, utf8Decode } from '@capstan/strconv';
 
 /** A Go string: plain, or {s: hex bytes} when it is not valid UTF-8. */
 type Str = string | { s: string };

@@ -1,7 +1,11 @@
-/** Go's time package, as much of it as templates see: Time, Location, Format/Parse layouts, Duration. */
+/**
+ * Go's time package (Go 1.23) in TypeScript, as much of it as templates and Helm's records see: Time,
+ * Location (tzdata from the system or Intl), Format/Parse layouts, Duration. Shared by the template
+ * engine (sprig's date functions, TOML) and the release codec (time.Time's JSON form).
+ */
 export { Time, date, now, unixTime, type Clock } from './time.ts';
 export { Location, UTC, fixedZone } from './location.ts';
-export { loadLocation, local, LocationError } from './load.ts';
+export { loadLocation, local, intlLocation, LocationError } from './load.ts';
 export { format, timeString, RFC3339, RFC3339_NANO } from './format.ts';
 export { parse, parseInLocation } from './parse.ts';
 export {
