@@ -31,6 +31,11 @@ export const ConditionType = {
   // GitSync
   /** the applied objects are healthy */
   Healthy: 'Healthy',
+  /**
+   * True while Flux documents in the path were applied without some of their fields (listed in the message,
+   * with file and line); absent otherwise. Not part of Ready.
+   */
+  FluxFieldsIgnored: 'FluxFieldsIgnored',
 } as const;
 export type ConditionType = (typeof ConditionType)[keyof typeof ConditionType];
 
@@ -74,6 +79,14 @@ export const Reason = {
   DriftCorrected: 'DriftCorrected',
   /** a pending release left behind (crash, expired lease) was recovered */
   ReleaseUnlocked: 'ReleaseUnlocked',
+  /** Stalled: the remediation's retries are exhausted; nothing happens until the spec, values or chart change */
+  RetriesExceeded: 'RetriesExceeded',
+  /** Ready=False: the release's identity is not allowed to do something (RBAC) */
+  AccessDenied: 'AccessDenied',
+  /** Ready=False: a valuesFrom ConfigMap/Secret or key is missing or unreadable */
+  ValuesError: 'ValuesError',
+  /** Stalled: postRenderers cannot be applied */
+  PostRenderFailed: 'PostRenderFailed',
   // sources
   GitOperationSucceeded: 'GitOperationSucceeded',
   GitOperationFailed: 'GitOperationFailed',
@@ -83,10 +96,16 @@ export const Reason = {
   StorageOperationFailed: 'StorageOperationFailed',
   ArtifactUpToDate: 'ArtifactUpToDate',
   NewArtifact: 'NewArtifact',
+  /** an OCI HelmRepository's registry cannot be reached, or does not answer as a registry */
+  RegistryUnreachable: 'RegistryUnreachable',
   // GitSync
   BuildFailed: 'BuildFailed',
   ApplyFailed: 'ApplyFailed',
   PruneFailed: 'PruneFailed',
+  /** FluxFieldsIgnored=True: Flux documents were applied without fields Capstan has no equivalent for */
+  UnsupportedFields: 'UnsupportedFields',
+  /** event: what a deleted GitSync pruned */
+  Pruned: 'Pruned',
   // images
   ScanSucceeded: 'ScanSucceeded',
   ScanFailed: 'ScanFailed',
@@ -96,5 +115,15 @@ export const Reason = {
   UpdateFailed: 'UpdateFailed',
   NoChangesMade: 'NoChangesMade',
   PushFailed: 'PushFailed',
+  /** Ready=True on an ImagePolicy whose newest tag is held back by a bad tag */
+  TagHeldBack: 'TagHeldBack',
+  /** Ready=Unknown: the ImageRepository has not been scanned by this process yet */
+  WaitingForScan: 'WaitingForScan',
+  /** an automation's rollout failed and its commit (or values patch) was undone */
+  RolloutReverted: 'RolloutReverted',
+  /** a HelmRelease became Ready with the tags an automation pushed */
+  RolloutSucceeded: 'RolloutSucceeded',
+  /** undoing a failed rollout failed (the revert conflicts or cannot be pushed) */
+  RevertFailed: 'RevertFailed',
 } as const;
 export type Reason = (typeof Reason)[keyof typeof Reason];

@@ -11,7 +11,7 @@ import { Manager, type ManagerOptions } from '../controller/index.ts';
 import { KubeClient, LeaseClient } from '../kube/index.ts';
 import type { Logger } from '../observability/logger.ts';
 import {
-  GitCharts, HelmReleaseReconciler, ReleaseClientFactory, RepositoryCharts, ServiceAccountTokens, SourceChartResolver, TreeCache,
+  GitCharts, HelmReleaseReconciler, ReleaseClientFactory, RepositoryCharts, ServiceAccountTokens, SourceChartResolver,
   setupHelmReleaseController,
 } from '../reconcilers/helmrelease/index.ts';
 import { ConditionMetrics } from '../reconcilers/shared/condition-metrics.ts';
@@ -59,10 +59,12 @@ export async function createOperator(o: OperatorOptions): Promise<Operator> {
   const events = new KubeEventRecorder({ core: kube.core, component: 'capstan', instance: identity, log });
   const store = await ArtifactStore.open({ root: join(cacheDir, 'artifacts'), log });
   const git = new GitSource({ cacheDir: join(cacheDir, 'git'), store, log });
-  const sources = new SourceArtifacts({ store, kube, log, dir: join(cacheDir, 'trees'), cache: manager.cache });
+  // the one service every controller reads Git trees through (unpacked once per artifact), fetching itself what
+  // the store does not hold (no source controllers here, a GitRepository not fetched yet, inline chart.git)
+  const sources = new SourceArtifacts({ store, kube, log, git, dir: join(cacheDir, 'trees'), cache: manager.cache });
   const repositories = new RepositoryCharts({ kube, log, sources });
   const resolver = new SourceChartResolver({
-    git: new GitCharts({ kube, git, store, trees: new TreeCache({ dir: join(cacheDir, 'chart-trees'), store }), sources }),
+    git: new GitCharts({ kube, sources }),
     repositories, noCrossNamespaceRefs: noCrossNamespaceRefs === true,
   });
   const tokens = new ServiceAccountTokens({ core: kube.core, kubeConfig: kc });
@@ -76,7 +78,7 @@ export async function createOperator(o: OperatorOptions): Promise<Operator> {
   if (noGitSync !== true) {
     registerGitSync(manager, {
       kube, log: log.child({ controller: 'gitsync' }), events,
-      sources: new ArtifactSourceTrees({ store, dir: join(cacheDir, 'gitsync-trees'), kube, git }),
+      sources: new ArtifactSourceTrees(sources),
       impersonate: async (ns, sa) => new KubeClient((await tokens.kubeConfig(ns, sa)).kc),
       ...(requeueDependencyMs !== undefined ? { requeueDependencyMs } : {}),
     });

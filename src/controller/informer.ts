@@ -4,7 +4,7 @@
  * Why not client-node's `makeInformer`/`ListWatch` (v2.0.1)? It stops for good on any watch error other than
  * 410 and leaves restarting to the caller, never asks for bookmarks (`allowWatchBookmarks`), has no resync,
  * no "has synced" signal, no custom indexes, passes only the new object to update handlers, and caches the
- * full objects including managedFields. Nor its `Watch`: see api-request.ts for why LIST and WATCH are made
+ * full objects including managedFields. Nor its `Watch`: see src/kube/raw.ts for why LIST and WATCH are made
  * there. This one:
  *
  * - LIST is paged (`limit`/`continue`) and fills the store; its resourceVersion starts the WATCH;
@@ -20,11 +20,10 @@
  */
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from '../observability/logger.ts';
-import type { KubeObject } from '../kube/index.ts';
+import { listPage, watchEvents, type KubeObject } from '../kube/index.ts';
 import { Backoff, jitter, sleep } from './backoff.ts';
 import { ControllerError } from './errors.ts';
 import { kindId, objectKey, resourcePath, type Kind } from './kind.ts';
-import { listPage, watchEvents } from './api-request.ts';
 import { Store, type StoreReader } from './store.ts';
 
 /** Callbacks for changes seen by an informer. They must not throw (a throw is logged and ignored) or block. */
@@ -294,8 +293,8 @@ function dropManagedFields(o: KubeObject): KubeObject {
 
 function statusOf(e: unknown): number | undefined {
   if (e === null || typeof e !== 'object') return undefined;
-  const { statusCode, status, code } = e as { statusCode?: unknown; status?: unknown; code?: unknown };
-  for (const v of [statusCode, status, code]) if (typeof v === 'number') return v;
+  const { httpStatus, statusCode, status, code } = e as { httpStatus?: unknown; statusCode?: unknown; status?: unknown; code?: unknown };
+  for (const v of [httpStatus, statusCode, status, code]) if (typeof v === 'number') return v;
   return undefined;
 }
 

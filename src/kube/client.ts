@@ -1,18 +1,22 @@
 /**
- * All API-server IO for objects of any kind: server-side apply with field manager `capstan`, get, delete,
- * list. REST mapping (kind → resource, namespaced or not) comes from discovery, cached per client.
+ * All API-server IO for objects of any kind: server-side apply (field manager `capstan` unless the caller
+ * names its own), get, delete, list. REST mapping (kind → resource, namespaced or not) comes from discovery,
+ * cached per client.
  */
 import { KubeConfig, KubernetesObjectApi, CoreV1Api, type KubernetesObject } from '@kubernetes/client-node';
 import { isNotFound, toKubeError } from './errors.ts';
 import { rawRequest } from './raw.ts';
 import { describeRef, type KubeObject, type ObjectRef } from './object.ts';
 
+/** The field manager of Helm releases' applies (and of status patches). */
 export const fieldManager = 'capstan';
 
 export interface ApplyOptions {
   /** take ownership of fields other managers own (SSA force); default true, as controllers do */
   force?: boolean;
   dryRun?: boolean;
+  /** the field manager to apply as (default `capstan`) */
+  fieldManager?: string;
 }
 
 /** Exposes the library's cached discovery lookup (protected there). */
@@ -53,7 +57,7 @@ export class KubeClient {
   async apply(obj: KubeObject, opts: ApplyOptions = {}): Promise<KubeObject> {
     try {
       const path = await this.resourcePath(obj.apiVersion, obj.kind, obj.metadata.name, obj.metadata.namespace);
-      const q = new URLSearchParams({ fieldManager, force: String(opts.force ?? true) });
+      const q = new URLSearchParams({ fieldManager: opts.fieldManager ?? fieldManager, force: String(opts.force ?? true) });
       if (opts.dryRun) q.set('dryRun', 'All');
       return await rawRequest<KubeObject>(this.kc, 'PATCH', `${path}?${q}`, JSON.stringify(obj), 'application/apply-patch+yaml');
     } catch (e) {

@@ -14,6 +14,9 @@ export class KubeError extends Error {
 
 const codes: Record<number, KubeErrorCode> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 422: 'Invalid', 504: 'Timeout' };
 
+/** The KubeErrorCode of an HTTP status (`ServerError` for any status without one of its own). */
+export const kubeErrorCode = (status: number): KubeErrorCode => codes[status] ?? 'ServerError';
+
 /** Converts a client-node ApiException (or anything thrown) into a KubeError carrying the server's message. */
 export function toKubeError(e: unknown, what: string): KubeError {
   if (e instanceof KubeError) return e;
@@ -25,7 +28,7 @@ export function toKubeError(e: unknown, what: string): KubeError {
   } else if (body && typeof body === 'object' && 'message' in body) {
     message = String((body as { message: unknown }).message);
   }
-  return new KubeError(status !== undefined ? codes[status] ?? 'ServerError' : 'ServerError', `${what}: ${message}`, status, { cause: e });
+  return new KubeError(status !== undefined ? kubeErrorCode(status) : 'ServerError', `${what}: ${message}`, status, { cause: e });
 }
 
 export const isNotFound = (e: unknown): boolean => e instanceof KubeError ? e.code === 'NotFound' : (e as { code?: number }).code === 404;

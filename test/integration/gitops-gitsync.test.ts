@@ -92,7 +92,8 @@ test('applies every document under the path, records the inventory, writes nothi
   const a = await kube.get(ref('ConfigMap', 'a', ns));
   assert.equal(a?.metadata.annotations?.['capstan.dev/gitsync'], `${ns}/apps`);
   assert.equal(a?.metadata.labels?.['capstan.dev/gitsync-name'], 'apps');
-  assert.ok(a?.metadata.managedFields?.some((f) => f.manager === 'capstan' && f.operation === 'Apply'));
+  // GitSync applies as its own field manager, not as Helm releases' `capstan`
+  assert.deepEqual(a?.metadata.managedFields?.filter((f) => f.operation === 'Apply').map((f) => f.manager), ['capstan-gitsync']);
   const events = await kube.core.listNamespacedEvent({ namespace: ns, fieldSelector: 'involvedObject.kind=GitSync' });
   const applied = events.items.find((e) => e.reason === 'ReconciliationSucceeded');
   assert.match(applied?.message ?? '', /created: .*ConfigMap .*\/a/);
@@ -115,6 +116,24 @@ test('applies every document under the path, records the inventory, writes nothi
   await eventually('drift corrected', 20_000, async () => ((await dataOf(ns, 'a'))?.['k'] === '1' ? true : undefined));
   assert.deepEqual(ctl.kube.writes.slice(before), [`apply ConfigMap ${ns}/a`]);
   t.diagnostic(`first Ready after ${firstReady} ms`);
+});
+
+test('objects applied as `capstan` before GitSync had its own field manager are handed over: a field taken out of Git goes', async (t) => {
+  const { ns, repo } = await setup(t, 'gs-manager', {});
+  // as an older Capstan left it: this GitSync's marks, applied with the field manager `capstan`
+  await kube.apply({
+    apiVersion: 'v1', kind: 'ConfigMap', data: { k: '1', old: 'x' },
+    metadata: { name: 'a', namespace: ns, labels: { 'capstan.dev/gitsync-name': 'apps', 'capstan.dev/gitsync-namespace': ns }, annotations: { 'capstan.dev/gitsync': `${ns}/apps` } },
+  });
+  // not this GitSync's: its `capstan` entry is left alone
+  await kube.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b', namespace: ns }, data: { k: '1' } });
+  await commit(repo, { 'apps/a.yaml': cm('a', ns, { k: '1' }), 'apps/b.yaml': cm('b', ns, { k: '1' }) });
+  await gitSync(ns, 'apps', { path: 'apps' });
+  await waitForGitSync(kube, ns, 'apps', 'Ready', readyTrue);
+  const managers = async (name: string) => (await kube.get(ref('ConfigMap', name, ns)))?.metadata.managedFields?.filter((f) => f.operation === 'Apply').map((f) => f.manager).sort();
+  assert.deepEqual(await managers('a'), ['capstan-gitsync']);
+  assert.deepEqual(await dataOf(ns, 'a'), { k: '1' }, 'the field only the old manager owned went with it');
+  assert.deepEqual(await managers('b'), ['capstan', 'capstan-gitsync']);
 });
 
 test('a commit changes values; removing a file prunes only what this GitSync applied', async (t) => {

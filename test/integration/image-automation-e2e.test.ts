@@ -188,7 +188,7 @@ test('full chain: new tag → Git commit → GitSync → HelmRelease upgrade →
   await gitHas(repo, 'myapp-v4');
   await rolledOut(ns, `${image}:myapp-v4`);
   await waitForHr(kube, ns, 'myapp', 'Ready on myapp-v4', isReady);
-  // GitSync applied the ImagePolicy from Git again since (server-side apply, field manager capstan): the bad-tag
+  // GitSync applied the ImagePolicy from Git again since (server-side apply, field manager capstan-gitsync): the bad-tag
   // annotation, written by another field manager, survives it
   const head = (await branchLog(repo.bare))[0]?.sha ?? '';
   await waitForObject(kube, { apiVersion: 'sync.capstan.dev/v1', kind: 'GitSync', name: 'apps', namespace: ns }, 'applied the last commit',

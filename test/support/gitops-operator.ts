@@ -1,16 +1,13 @@
 /**
  * The operator for the GitOps end-to-end tests: the operator's own wiring (src/cli/operator-setup.ts:
  * HelmRelease, GitRepository and HelmRepository controllers) with the GitSync controller registered on the
- * same Manager, reading GitRepository artifacts from the same store, watching one test namespace; and a
+ * same Manager, reading GitRepository artifacts through the operator's SourceArtifacts, watching one test namespace; and a
  * push webhook receiver (src/source/webhooks) that sets `capstan.dev/reconcile-requested-at` on the pushed
  * GitRepository, as the operator's does.
  */
-import { join } from 'node:path';
 import { KubeClient, type KubeObject } from '../../src/kube/index.ts';
 import { createOperator } from '../../src/cli/operator-setup.ts';
 import { ArtifactSourceTrees, register } from '../../src/reconcilers/gitsync/index.ts';
-import { ArtifactStore } from '../../src/source/artifacts/index.ts';
-import { GitSource } from '../../src/source/git/index.ts';
 import { WebhookReceiver, type ReceiverConfig } from '../../src/source/webhooks/index.ts';
 import type { GitRef } from '../../src/api/index.ts';
 import { gitRepositoryGvk } from '../../src/reconcilers/shared/kinds.ts';
@@ -34,11 +31,9 @@ export async function startGitOpsOperator(o: { namespace: string; receivers?: re
     gracefulShutdownTimeoutMs: 5_000, requeueDependencyMs: 1_000, noGitSync: true,
   });
   const kube = new KubeClient(kc);
-  const store = await ArtifactStore.open({ root: join(cacheDir, 'artifacts'), log });
-  const git = new GitSource({ cacheDir: join(cacheDir, 'git'), store, log });
   register(op.manager, {
     kube, log: log.child({ controller: 'gitsync' }), events: op.events, healthPollMs: 500, requeueDependencyMs: 1_000,
-    sources: new ArtifactSourceTrees({ store, dir: join(cacheDir, 'gitsync-trees'), kube, git }),
+    sources: new ArtifactSourceTrees(op.sources),
   });
   const running = op.manager.start();
   // as the operator's receiver does: a verified push sets reconcile-requested-at on the matching GitRepositories

@@ -1,8 +1,8 @@
 /**
  * The GitSync controller running in-process against the test cluster, for the gitops-gitsync tests: a
- * Manager watching one namespace with only the GitSync controller (sources are fetched by the controller
- * itself from a real `git http-backend`), a KubeClient that counts its writes, and helpers to commit,
- * create GitRepository/GitSync objects and wait for conditions.
+ * Manager watching one namespace with only the GitSync controller (no source controllers: SourceArtifacts
+ * fetches the GitRepositories itself from a real `git http-backend`), a KubeClient that counts its writes,
+ * and helpers to commit, create GitRepository/GitSync objects and wait for conditions.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { createRootLogger, type Logger } from '../../src/observability/logger.ts
 import { KubeEventRecorder } from '../../src/reconcilers/shared/events.ts';
 import { ServiceAccountTokens } from '../../src/reconcilers/helmrelease/service-account-tokens.ts';
 import { ArtifactSourceTrees, register } from '../../src/reconcilers/gitsync/index.ts';
+import { SourceArtifacts } from '../../src/reconcilers/source/index.ts';
 import { ArtifactStore } from '../../src/source/artifacts/index.ts';
 import { GitSource } from '../../src/source/git/index.ts';
 import { eventually } from './cluster.ts';
@@ -57,7 +58,7 @@ export async function startGitSyncController(kc: KubeConfig, namespace: string, 
   register(mgr, {
     kube, log: testLog, events, requeueDependencyMs: 1000, healthPollMs: opts.healthPollMs ?? 500,
     impersonate: async (ns, sa) => new KubeClient((await tokens.kubeConfig(ns, sa)).kc),
-    sources: new ArtifactSourceTrees({ store, dir: join(dir, 'trees'), kube, git }),
+    sources: new ArtifactSourceTrees(new SourceArtifacts({ store, kube, log: testLog, git, dir: join(dir, 'trees') })),
   });
   const running = mgr.start();
   return {

@@ -13,8 +13,6 @@ import { KubeClient, type KubeObject } from '../../src/kube/index.ts';
 import { register as registerGitSync, ArtifactSourceTrees } from '../../src/reconcilers/gitsync/index.ts';
 import { register, type ImageAutomationDeps, type ImageControllers } from '../../src/reconcilers/image/index.ts';
 import { KubeEventRecorder } from '../../src/reconcilers/shared/events.ts';
-import { ArtifactStore } from '../../src/source/artifacts/index.ts';
-import { GitSource } from '../../src/source/git/index.ts';
 import { eventually, testCluster } from './cluster.ts';
 import { git, rmTemp, tempDir } from './git-server.ts';
 import { testLogger } from './operator.ts';
@@ -57,11 +55,9 @@ export async function startImageOperator(namespace: string, extra: Extra = {}): 
     gracefulShutdownTimeoutMs: 5_000, requeueDependencyMs: 1_000, noGitSync: true, noImageAutomation: true,
   });
   const kube = new KubeClient(kc);
-  const store = await ArtifactStore.open({ root: join(cacheDir, 'artifacts'), log });
-  const gitSource = new GitSource({ cacheDir: join(cacheDir, 'git'), store, log });
   registerGitSync(op.manager, {
     kube, log: log.child({ controller: 'gitsync' }), events: op.events, healthPollMs: 500, requeueDependencyMs: 1_000,
-    sources: new ArtifactSourceTrees({ store, dir: join(cacheDir, 'gitsync-trees'), kube, git: gitSource }),
+    sources: new ArtifactSourceTrees(op.sources),
   });
   const controllers = register(op.manager, { kube, events: op.events, workDir: join(cacheDir, 'image-automation'), scanRetryBaseMs: 200, ...extra });
   const running = op.manager.start();

@@ -1,8 +1,9 @@
 /**
- * Applying a sync's objects with server-side apply (field manager `capstan`), all or nothing as far as the
+ * Applying a sync's objects with server-side apply (field manager `capstan-gitsync`), all or nothing as far as the
  * API server lets us:
  *
- * 1. observe: read every object live (an object another GitSync applied is a conflict);
+ * 1. observe: read every object live (an object another GitSync applied is a conflict); one of this GitSync's
+ *    still applied as `capstan` (before GitSync had its own field manager) is handed over first;
  * 2. dry-run every object (server-side, so admission, schemas and CEL rules all run) before writing
  *    anything; a rejection fails the sync naming the file and line, and nothing is written. Objects in a
  *    namespace, or of a kind, that this sync creates cannot be dry-run before that namespace or CRD exists:
@@ -18,7 +19,8 @@ import type { DesiredObject } from './build.ts';
 import { changeOf, subjectOf, type ChangeAction, type ChangeSetEntry } from './changes.ts';
 import { mapLimit } from './concurrency.ts';
 import { GitSyncError, type Problem } from './errors.ts';
-import { ownerOf, ownerId, type Owner } from './ownership.ts';
+import { handOverFields } from './field-manager-migration.ts';
+import { gitSyncFieldManager, ownerOf, ownerId, type Owner } from './ownership.ts';
 import { getRaw } from './raw-get.ts';
 import { idOf, isCrd, type ScopeLookup } from './scope.ts';
 import { Reason } from '../../api/index.ts';
@@ -59,6 +61,9 @@ export async function applyObjects(objects: readonly DesiredObject[], opts: Appl
   });
   failOn(unreadable);
   failOn(planned.flatMap((p) => conflict(p, opts.owner)));
+  await mapLimit(planned, n, async (p) => {
+    if (p.live !== undefined) p.live = await handOverFields(opts.kube, p.live, opts.owner, opts.log);
+  });
   const stage1 = planned.filter((p) => isStage1(p.desired.object));
   const stage2 = sortByKind(planned.filter((p) => !isStage1(p.desired.object)), (p) => p.desired.object.kind, INSTALL_ORDER);
   const newNamespaces = new Set(stage1.filter((p) => p.live === undefined && p.desired.object.kind === 'Namespace').map((p) => p.desired.object.metadata.name));
@@ -101,7 +106,7 @@ async function dryRunAll(items: readonly Planned[], opts: ApplyOptions, n: numbe
   const problems: Problem[] = [];
   await mapLimit(items, n, async (p) => {
     try {
-      p.dryRun = await opts.kube.apply(p.desired.object, { force: true, dryRun: true });
+      p.dryRun = await opts.kube.apply(p.desired.object, { force: true, dryRun: true, fieldManager: gitSyncFieldManager });
       p.action = changeOf(p.live, p.dryRun);
     } catch (e) {
       problems.push({ at: p.desired.at, object: subjectOf(p.desired.object), message: serverMessage(e) });
@@ -116,7 +121,7 @@ async function writeChanged(items: readonly Planned[], opts: ApplyOptions): Prom
     if (p.action === 'unchanged') continue;
     if (opts.signal.aborted) throw new GitSyncError(Reason.ApplyFailed, [{ message: 'stopped before every object was applied' }]);
     try {
-      await opts.kube.apply(p.desired.object, { force: true });
+      await opts.kube.apply(p.desired.object, { force: true, fieldManager: gitSyncFieldManager });
       p.written = true;
       opts.log.debug({ object: subjectOf(p.desired.object), action: p.action }, 'applied');
     } catch (e) {

@@ -12,7 +12,6 @@ import type { EventRecorder } from '../shared/events.ts';
 import { removeFinalizer } from '../shared/object-writes.ts';
 import { summarizeChanges } from './changes.ts';
 import { GitSyncError } from './errors.ts';
-import { PrunedReason } from './kinds.ts';
 import { pruneStale } from './prune.ts';
 import { applyStatus } from './status-apply.ts';
 
@@ -35,7 +34,7 @@ export async function finalizeGitSync(cached: KubeObject & { status?: GitSyncSta
     try {
       const pruned = await pruneStale(entries, { kube, owner: { namespace: ns, name: cached.metadata.name }, log: o.log, signal: o.signal });
       const summary = summarizeChanges(pruned.deleted);
-      if (summary !== '') o.events.event(cached, 'Normal', PrunedReason, `GitSync deleted: ${summary}`);
+      if (summary !== '') o.events.event(cached, 'Normal', Reason.Pruned, `GitSync deleted: ${summary}`);
     } catch (e) {
       if (!(e instanceof GitSyncError)) throw e;
       const obj = structuredClone(cached);

@@ -1,5 +1,7 @@
 /**
  * How a GitSync marks what it applies, and how it recognises its own objects before pruning one:
+ * - field manager `capstan-gitsync` (not Helm releases' `capstan`), so an object both in Git and in a chart
+ *   shows in its managedFields which fields each of them set;
  * - annotation `capstan.dev/gitsync: <namespace>/<name>` (the owner, exactly);
  * - labels `capstan.dev/gitsync-name` and `capstan.dev/gitsync-namespace` (label values cannot hold a `/`),
  *   for selecting (`kubectl get all -l capstan.dev/gitsync-name=apps`) and for the watch that maps a changed
@@ -8,6 +10,9 @@
  * annotated `capstan.dev/prune: disabled` is never pruned.
  */
 import type { KubeObject } from '../../kube/index.ts';
+
+/** The field manager of GitSync's applies and dry runs (its status patches keep `capstan`). */
+export const gitSyncFieldManager = 'capstan-gitsync';
 
 export const ownerAnnotation = 'capstan.dev/gitsync';
 export const ownerNameLabel = 'capstan.dev/gitsync-name';

@@ -18,7 +18,6 @@
  * A failed sync leaves what was applied before in place, records why (file:line of the document, the
  * object, the API server's words) and is retried after `retryInterval`.
  */
-import { tmpdir } from 'node:os';
 import {
   ConditionType, Reason, durationMs, finalizer, formatIssues, markFalse, markStalled, parseGitRepository, parseGitSync,
   reconcileRequestedAtAnnotation, type GitRepository, type GitSync, type GitSyncStatus,
@@ -169,7 +168,7 @@ export class GitSyncReconciler implements Controller {
 
   async #fullSync(run: Run, repo: GitRepository): Promise<void> {
     const { key, gs, status, r, ctx, flush } = run;
-    const tree = await this.#o.sources.tree(repo, { cache: ctx.cache, signal: ctx.signal });
+    const tree = await this.#o.sources.tree(repo, { signal: ctx.signal });
     r.revision = tree.revision;
     status.lastAttemptedRevision = tree.revision;
     if (tree.revision !== status.lastAppliedRevision || status.observedGeneration !== gs.metadata.generation) {
@@ -233,6 +232,3 @@ function newest(cached: GitSyncObject, written: GitSyncObject | undefined): GitS
   if (written === undefined || a === undefined || b === undefined || !/^\d+$/.test(a) || !/^\d+$/.test(b)) return cached;
   return BigInt(a) > BigInt(b) ? written : cached;
 }
-
-/** Where trees are unpacked by default. */
-export const defaultTreeDir = (): string => `${tmpdir()}/capstan-gitsync-trees`;

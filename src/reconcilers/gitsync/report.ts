@@ -14,7 +14,6 @@ import { summarizeChanges, type ChangeSetEntry } from './changes.ts';
 import { formatLocation } from './errors.ts';
 import { formatNotes } from './flux/index.ts';
 import type { HealthSummary } from './health.ts';
-import { FluxFieldsIgnoredCondition, UnsupportedFieldsReason } from './kinds.ts';
 import { revisionAnnotation } from './ownership.ts';
 
 export interface Reporter {
@@ -57,13 +56,13 @@ export function reportChanges(r: Reporter, changes: readonly ChangeSetEntry[], k
 /** The FluxFieldsIgnored condition (and a Warning Event when its message is new). */
 export function reportIgnoredFields(r: Reporter, ignored: readonly IgnoredFields[]): void {
   if (ignored.length === 0) {
-    deleteCondition(r.obj, FluxFieldsIgnoredCondition);
+    deleteCondition(r.obj, ConditionType.FluxFieldsIgnored);
     return;
   }
   const message = ignored.map((i) => `${formatLocation(i.at)}: ${i.object} (${i.from}): ${formatNotes(i.notes)}`).join('; ');
-  const was = getCondition(r.obj, FluxFieldsIgnoredCondition);
-  setCondition(r.obj, FluxFieldsIgnoredCondition, 'True', UnsupportedFieldsReason, message);
-  if (was?.message !== message) event(r, 'Warning', UnsupportedFieldsReason, `Flux fields applied without: ${message}`);
+  const was = getCondition(r.obj, ConditionType.FluxFieldsIgnored);
+  setCondition(r.obj, ConditionType.FluxFieldsIgnored, 'True', Reason.UnsupportedFields, message);
+  if (was?.message !== message) event(r, 'Warning', Reason.UnsupportedFields, `Flux fields applied without: ${message}`);
 }
 
 /** Healthy, then Ready from it; returns whether the health is still in progress. */

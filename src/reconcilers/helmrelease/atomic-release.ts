@@ -21,7 +21,6 @@ import { runUpgrade } from './actions/upgrade.ts';
 import { decide, kindOfAction, type ActionKind, type ActionName } from './decide.ts';
 import { recordInSync } from './in-sync.ts';
 import { observeRelease, type Observation } from './observe.ts';
-import { retriesExceededReason } from './reasons.ts';
 import { previousSuccessful, type ReleaseState } from './release-state.ts';
 import { failuresOf } from './status/failures.ts';
 
@@ -47,7 +46,7 @@ async function act(ctx: ReleaseContext, action: ActionName, obs: Observation): P
 function stall(ctx: ReleaseContext, action: 'install' | 'upgrade', attempts: number): void {
   const last = getCondition(ctx.obj, ConditionType.Released);
   const why = last?.status === 'False' ? `: ${last.message}` : '';
-  markStalled(ctx.obj, retriesExceededReason, `Failed to ${action} after ${attempts} attempt(s)${why}`);
+  markStalled(ctx.obj, Reason.RetriesExceeded, `Failed to ${action} after ${attempts} attempt(s)${why}`);
 }
 
 function canRollback(state: ReleaseState, history: readonly Release[]): boolean {

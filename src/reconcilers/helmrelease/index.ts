@@ -7,9 +7,8 @@ export { setupHelmReleaseController, type HelmReleaseSetupOptions } from './setu
 export { ReleaseClientFactory, type ReleaseClientFactoryOptions, type ReleaseClients } from './release-clients.ts';
 export { ServiceAccountTokens } from './service-account-tokens.ts';
 export { SourceChartResolver, type SourceChartResolverOptions } from './chart/source-resolver.ts';
-export { GitCharts, type GitChartsOptions } from './chart/git-charts.ts';
+export { GitCharts, type GitChartsOptions, type GitTrees } from './chart/git-charts.ts';
 export { RepositoryCharts } from './chart/repository-charts.ts';
-export { TreeCache } from './chart/tree-cache.ts';
 export { ChartResolveError, type ChartResolver, type ResolvedChart, type ChartResolveContext } from './chart/resolver.ts';
 export { decide, type DecideInput, type NextStep, type ActionName } from './decide.ts';
 export { classifyRelease, type DesiredRelease, type ReleaseState, type ReleaseStatusKind } from './release-state.ts';

@@ -20,7 +20,6 @@ import { configDigest, postRenderDigest } from './config-digest.ts';
 import { checkDependencies } from './dependencies.ts';
 import { appliedObjects } from './observe.ts';
 import { PostRenderError } from './postrender/post-renderer.ts';
-import { accessDeniedReason, postRenderFailedReason, valuesErrorReason } from './reasons.ts';
 import { recordError } from './record-error.ts';
 import { Redactor } from './redact.ts';
 import type { ReleaseClientFactory, ReleaseClients } from './release-clients.ts';
@@ -70,13 +69,13 @@ async function releaseClients(obj: Obj, hr: HelmRelease, deps: SpecDeps, target:
     return await deps.clients.forRelease(hr, target);
   } catch (e) {
     if (e instanceof PostRenderError) {
-      markStalled(obj, postRenderFailedReason, e.message);
+      markStalled(obj, Reason.PostRenderFailed, e.message);
       summarize(obj);
       return undefined;
     }
     const sa = hr.spec.serviceAccountName;
     const denied = describeAccessDenied(e, 'the controller');
-    recordError(obj, deps.events, denied !== undefined ? accessDeniedReason : Reason.ReconciliationFailed,
+    recordError(obj, deps.events, denied !== undefined ? Reason.AccessDenied : Reason.ReconciliationFailed,
       `${sa !== undefined ? `cannot act as ServiceAccount ${hr.metadata.namespace ?? ''}/${sa}: ` : ''}${denied ?? (e as Error).message}`);
     throw e;
   }
@@ -114,7 +113,7 @@ export async function reconcileSpec(obj: Obj, deps: SpecDeps, ctx: ReconcileCont
   try {
     values = await composeValues(hr, configReader(deps.kube, ctx.cache), redactor);
   } catch (e) {
-    recordError(obj, deps.events, e instanceof ValuesError ? valuesErrorReason : Reason.ReconciliationFailed, redactor.redact((e as Error).message));
+    recordError(obj, deps.events, e instanceof ValuesError ? Reason.ValuesError : Reason.ReconciliationFailed, redactor.redact((e as Error).message));
     throw e;
   }
   const digest = configDigest(values);
@@ -134,7 +133,7 @@ export async function reconcileSpec(obj: Obj, deps: SpecDeps, ctx: ReconcileCont
     outcome = await atomicRelease(rc);
   } catch (e) {
     const denied = describeAccessDenied(e, clients.identity);
-    recordError(obj, deps.events, denied !== undefined ? accessDeniedReason : Reason.ReconciliationFailed, redactor.redact(denied ?? (e as Error).message));
+    recordError(obj, deps.events, denied !== undefined ? Reason.AccessDenied : Reason.ReconciliationFailed, redactor.redact(denied ?? (e as Error).message));
     throw e;
   }
   obj.status.history = historySnapshots(outcome.history);

@@ -6,12 +6,12 @@
  * the Redactor and never appear in messages.
  */
 import { mergeMaps, parseInto, parseValuesYaml, fromPlain, type Values } from '../../chart/index.ts';
-import type { HelmRelease, ValuesReference } from '../../api/index.ts';
+import { Reason, type HelmRelease, type ValuesReference } from '../../api/index.ts';
 import type { ConfigReader } from '../shared/object-reader.ts';
 import type { Redactor } from './redact.ts';
 
 export class ValuesError extends Error {
-  readonly code = 'ValuesError';
+  readonly code = Reason.ValuesError;
   /** `Secret ns/name` or `ConfigMap ns/name` */
   readonly subject: string;
   constructor(subject: string, message: string) {

@@ -4,7 +4,7 @@
  * push to (git-checkout.ts), handed to a function and cleaned up after it.
  */
 import { join } from 'node:path';
-import { formatIssues, parseGitRepository, type GitRepository, type ImageUpdateAutomation } from '../../api/index.ts';
+import { Reason, formatIssues, parseGitRepository, type GitRepository, type ImageUpdateAutomation } from '../../api/index.ts';
 import type { CacheReader } from '../../controller/index.ts';
 import type { KubeClient } from '../../kube/index.ts';
 import { configReader } from '../shared/object-reader.ts';
@@ -40,9 +40,9 @@ export async function automationSource(a: ImageUpdateAutomation, s: SourceAccess
   const raw = s.cache.has(gitRepositoryGvk)
     ? s.cache.get(gitRepositoryGvk, key)
     : await s.kube.get({ apiVersion: gitRepositoryGvk.apiVersion, kind: gitRepositoryGvk.kind, name, namespace: ns });
-  if (raw === undefined) throw new ImageReconcileError('DependencyNotReady', subjectOf(a), `GitRepository ${key} not found`);
+  if (raw === undefined) throw new ImageReconcileError(Reason.DependencyNotReady, subjectOf(a), `GitRepository ${key} not found`);
   const parsed = parseGitRepository(raw);
-  if (!parsed.ok) throw new ImageReconcileError('DependencyNotReady', subjectOf(a), `GitRepository ${key} is invalid: ${formatIssues(parsed.issues)}`);
+  if (!parsed.ok) throw new ImageReconcileError(Reason.DependencyNotReady, subjectOf(a), `GitRepository ${key} is invalid: ${formatIssues(parsed.issues)}`);
   return parsed.value;
 }
 
@@ -53,7 +53,7 @@ export async function withCheckout<T>(a: ImageUpdateAutomation, s: SourceAccess,
   const secretName = repo.spec.secretRef?.name;
   const secret = secretName !== undefined ? await configReader(s.kube, s.cache).read('Secret', ns, secretName) : undefined;
   if (secretName !== undefined && secret === undefined) {
-    throw new ImageReconcileError('AuthenticationFailed', subjectOf(a), `Secret ${ns}/${secretName} of GitRepository ${ns}/${repo.metadata.name} not found`);
+    throw new ImageReconcileError(Reason.AuthenticationFailed, subjectOf(a), `Secret ${ns}/${secretName} of GitRepository ${ns}/${repo.metadata.name} not found`);
   }
   const checkout = await prepareCheckout({
     dir: checkoutDir(s.workDir, a.metadata.namespace ?? 'default', a.metadata.name),

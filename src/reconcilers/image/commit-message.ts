@@ -13,6 +13,7 @@
  * One difference from Flux: there, `FileChanges` maps file → object → changes with the object as a map key;
  * map keys are strings here, so the object is a field of each change instead.
  */
+import { Reason } from '../../api/index.ts';
 import { defaultCommitMessage, type PolicyValues, type SetterChange } from '../../image/index.ts';
 import { TemplateSet, GoStruct, type GoValue } from '../../template/index.ts';
 import { sprigFuncs } from '../../template/funcs/index.ts';
@@ -82,7 +83,7 @@ export function checkMessageTemplate(template: string, subject: string): void {
   try {
     new TemplateSet(sprigFuncs(), { name: 'messageTemplate' }).parse('messageTemplate', template);
   } catch (e) {
-    throw new ImageReconcileError('InvalidSpec', subject, `spec.git.commit.messageTemplate: ${messageOf(e)}`, { cause: e, terminal: true });
+    throw new ImageReconcileError(Reason.InvalidSpec, subject, `spec.git.commit.messageTemplate: ${messageOf(e)}`, { cause: e, terminal: true });
   }
 }
 
@@ -103,7 +104,7 @@ export function commitMessage(input: MessageInput, subject: string): (changes: r
       const out = t.execute('messageTemplate', templateData(changes, input));
       return out.trim() === '' ? defaultCommitMessage(changes, { automation: `${input.namespace}/${input.name}` }) : out;
     } catch (e) {
-      throw new ImageReconcileError('InvalidSpec', subject, `spec.git.commit.messageTemplate: ${messageOf(e)}`, { cause: e, terminal: true });
+      throw new ImageReconcileError(Reason.InvalidSpec, subject, `spec.git.commit.messageTemplate: ${messageOf(e)}`, { cause: e, terminal: true });
     }
   };
 }

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GitRef, GitRepository } from '../../api/index.ts';
+import { Reason, type GitRef, type GitRepository } from '../../api/index.ts';
 import { GitSession, type GitAuthor } from '../../image/index.ts';
 import { credentialsFor, openAuthSession, parseGitUrl, scrubberFor, type GitUrl } from '../../source/git/index.ts';
 import { secretValues, type SecretData } from '../../source/git/secret.ts';
@@ -54,7 +54,7 @@ const subject = (repo: GitRepository): string => `GitRepository ${repo.metadata.
 
 function gitError(repo: GitRepository, what: string, e: unknown, redact: (t: string) => string): ImageReconcileError {
   const message = redact(messageOf(e));
-  const reason = /authentication|403|401|permission denied|could not read username|host key/i.test(message) ? 'AuthenticationFailed' : 'GitOperationFailed';
+  const reason = /authentication|403|401|permission denied|could not read username|host key/i.test(message) ? Reason.AuthenticationFailed : Reason.GitOperationFailed;
   return new ImageReconcileError(reason, subject(repo), `${what}: ${message}`, { cause: e });
 }
 
@@ -63,7 +63,7 @@ function branchOf(repo: GitRepository, ref: GitRef | undefined): string | undefi
   if (ref === undefined) return undefined;
   if (ref.branch !== undefined) return ref.branch;
   if (ref.name?.startsWith('refs/heads/') === true) return ref.name.slice('refs/heads/'.length);
-  throw new ImageReconcileError('InvalidSpec', subject(repo),
+  throw new ImageReconcileError(Reason.InvalidSpec, subject(repo),
     'the checkout ref must be a branch (spec.git.checkout.ref.branch, or the GitRepository\'s spec.ref.branch): tags, commits and semver ranges cannot be pushed to', { terminal: true });
 }
 
@@ -89,7 +89,7 @@ export async function prepareCheckout(req: CheckoutRequest): Promise<Checkout> {
     const scrubber = scrubberFor(creds, secretValues(req.secret));
     redact = (t) => scrubber.scrub(t);
   } catch (e) {
-    throw new ImageReconcileError('AuthenticationFailed', subject(req.repo), messageOf(e), { cause: e });
+    throw new ImageReconcileError(Reason.AuthenticationFailed, subject(req.repo), messageOf(e), { cause: e });
   }
   const session = await openAuthSession(url, creds, { tmpRoot: req.tmpRoot });
   try {

@@ -14,7 +14,7 @@
  * A HelmRelease that GitSync applies from Git gets its values back from Git on the next sync: use this for
  * releases applied by hand, and ImageUpdateAutomation with markers for releases kept in Git.
  */
-import type { Condition } from '../../api/index.ts';
+import { Reason, type Condition } from '../../api/index.ts';
 import { objectKey, type Controller, type ReconcileContext, type Result } from '../../controller/index.ts';
 import { isPolicyError, parseImageName, patchValuesTags, readImageAutomation, type AutomatedContainer } from '../../image/index.ts';
 import type { KubeClient, KubeObject } from '../../kube/index.ts';
@@ -24,7 +24,7 @@ import { helmReleaseGvk } from '../shared/kinds.ts';
 import { mergePatch } from '../shared/merge-patch.ts';
 import { messageOf } from './errors.ts';
 import { parseExcludedTags, withExcludedTag } from './excluded-tags.ts';
-import { RolloutRevertedReason, RolloutSucceededReason, excludedTagsPrefix, imageRepositoryGvk, rolloutAnnotation } from './kinds.ts';
+import { excludedTagsPrefix, imageRepositoryGvk, rolloutAnnotation } from './kinds.ts';
 import { patchObject, refOfObject, type ObjectPatch } from './metadata-patch.ts';
 import { choosePolicyTag } from './policy-choice.ts';
 import { generationOutcome } from './rollout.ts';
@@ -173,7 +173,7 @@ export class HelmReleaseImageReconciler implements Controller {
     if (outcome.kind === 'pending') return;
     if (outcome.kind === 'healthy') {
       await this.#patch(hr, ctx, { annotations: { [rolloutAnnotation]: null } });
-      this.#o.events.event(hr, 'Normal', RolloutSucceededReason, `Ready with ${describe(tracked.containers)}`);
+      this.#o.events.event(hr, 'Normal', Reason.RolloutSucceeded, `Ready with ${describe(tracked.containers)}`);
       return;
     }
     const previous = Object.fromEntries(Object.entries(tracked.containers).filter(([, v]) => v.previous !== '').map(([c, v]) => [c, v.previous]));
@@ -189,6 +189,6 @@ export class HelmReleaseImageReconciler implements Controller {
     });
     const message = `rolled back image tags (${describe(Object.fromEntries(Object.entries(tracked.containers).map(([c, v]) => [c, { tag: v.previous, previous: v.tag }])))}) because the upgrade failed: ${outcome.message}; the bad tags are held back until newer ones appear`;
     ctx.log.warn({ containers: tracked.containers }, message);
-    this.#o.events.event(hr, 'Warning', RolloutRevertedReason, message);
+    this.#o.events.event(hr, 'Warning', Reason.RolloutReverted, message);
   }
 }

@@ -24,7 +24,7 @@ import type { EventRecorder } from '../shared/events.ts';
 import { configReader } from '../shared/object-reader.ts';
 import { messageOf } from './errors.ts';
 import { parseExcludedTags } from './excluded-tags.ts';
-import { TagHeldBackReason, WaitingForScanReason, excludedTagsAnnotation, imagePolicyGvk, imageRepositoryGvk } from './kinds.ts';
+import { excludedTagsAnnotation, imagePolicyGvk, imageRepositoryGvk } from './kinds.ts';
 import { choosePolicyTag } from './policy-choice.ts';
 import { registryAccess, scanSignal } from './registry-access.ts';
 import { finishStatus, workingCopy, type StatusObject } from './status.ts';
@@ -104,7 +104,7 @@ export class ImagePolicyReconciler implements Controller {
         return {};
       }
       if (status.latestRef !== undefined) return 'wait';
-      markUnknown(obj, ConditionType.Ready, WaitingForScanReason, `waiting for ImageRepository ${repoKey} to be scanned`);
+      markUnknown(obj, ConditionType.Ready, Reason.WaitingForScan, `waiting for ImageRepository ${repoKey} to be scanned`);
       return {};
     }
     const excluded = new Set(parseExcludedTags(policy.metadata.annotations?.[excludedTagsAnnotation]));
@@ -137,7 +137,7 @@ export class ImagePolicyReconciler implements Controller {
     }
     const image = `${repo.spec.image}:${choice.tag}`;
     if (choice.heldBackBy !== undefined) {
-      markReady(obj, TagHeldBackReason, `Latest image tag for ${repo.spec.image} resolved to ${choice.tag}: ${choice.heldBackBy} and older tags are held back as bad (annotation ${excludedTagsAnnotation}) until a newer tag appears`);
+      markReady(obj, Reason.TagHeldBack, `Latest image tag for ${repo.spec.image} resolved to ${choice.tag}: ${choice.heldBackBy} and older tags are held back as bad (annotation ${excludedTagsAnnotation}) until a newer tag appears`);
     } else {
       markReady(obj, Reason.PolicyMatched, `Latest image tag for ${repo.spec.image} resolved to ${choice.tag}`);
     }

@@ -34,10 +34,7 @@ import { commitMessage } from './commit-message.ts';
 import { isImageReconcileError, messageOf } from './errors.ts';
 import { parseExcludedTags } from './excluded-tags.ts';
 import { BadTagMemory, failureReason, judgeRollout, recordBadTags } from './health-gate.ts';
-import {
-  RevertFailedReason, RolloutRevertedReason, RolloutSucceededReason, excludedTagsAnnotation, imagePolicyGvk,
-  imageUpdateAutomationGvk, rolloutAnnotation,
-} from './kinds.ts';
+import { excludedTagsAnnotation, imagePolicyGvk, imageUpdateAutomationGvk, rolloutAnnotation } from './kinds.ts';
 import { patchObject, refOfObject } from './metadata-patch.ts';
 import { formatRollout, parseRollout, rolloutOf, type Rollout } from './rollout.ts';
 import { finishStatus, settle, workingCopy, type StatusObject } from './status.ts';
@@ -202,7 +199,7 @@ export class ImageUpdateAutomationReconciler implements Controller {
     const verdict = judgeRollout(rollout, ctx.cache);
     if (verdict.kind === 'healthy') {
       this.#conclude(rollout.commit);
-      markTrue(obj, ConditionType.Healthy, RolloutSucceededReason, `${rollout.releases.map((x) => `HelmRelease ${x.helmRelease}`).join(', ')} Ready with ${short(rollout.commit)}`);
+      markTrue(obj, ConditionType.Healthy, Reason.RolloutSucceeded, `${rollout.releases.map((x) => `HelmRelease ${x.helmRelease}`).join(', ')} Ready with ${short(rollout.commit)}`);
       await this.#setRollout(obj, undefined, ctx.cache);
       return undefined;
     }
@@ -228,12 +225,12 @@ export class ImageUpdateAutomationReconciler implements Controller {
         status.lastPushTime = new Date(this.#now()).toISOString();
         await this.#nudge(auto, source, ctx);
       }
-      markFalse(obj, ConditionType.Healthy, RolloutRevertedReason,
+      markFalse(obj, ConditionType.Healthy, Reason.RolloutReverted,
         `${r.pushed ? `reverted ${short(rollout.commit)} with ${short(r.commit)}` : `nothing left of ${short(rollout.commit)} to revert`} because ${reason}; the tags are held back until newer ones appear`);
     } catch (e) {
       const message = isImageReconcileError(e) || isWriteBackError(e) ? e.message : messageOf(e);
       const was = getCondition(obj, ConditionType.Healthy)?.message;
-      const now = markFalse(obj, ConditionType.Healthy, RevertFailedReason, `could not revert ${short(rollout.commit)} (${message}); ${reason}; the tags are held back, so the next update writes the previous ones`);
+      const now = markFalse(obj, ConditionType.Healthy, Reason.RevertFailed, `could not revert ${short(rollout.commit)} (${message}); ${reason}; the tags are held back, so the next update writes the previous ones`);
       if (!(isWriteBackError(e) && e.code === 'RevertConflict')) {
         if (was !== now.message) this.#o.events.event(obj, 'Warning', now.reason, now.message);
         // Git unreachable, push refused: the rollout stays watched and the revert is tried again

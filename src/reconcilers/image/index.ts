@@ -24,5 +24,5 @@ export { commitMessage, templateData, checkMessageTemplate, type MessageInput } 
 export { ImageReconcileError, isImageReconcileError } from './errors.ts';
 export {
   imageRepositoryGvk, imagePolicyGvk, imageUpdateAutomationGvk, excludedTagsAnnotation, excludedTagsPrefix, rolloutAnnotation,
-  imageFieldManager, TagHeldBackReason, WaitingForScanReason, RolloutRevertedReason, RolloutSucceededReason, RevertFailedReason,
+  imageFieldManager,
 } from './kinds.ts';

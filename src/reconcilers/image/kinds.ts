@@ -32,16 +32,8 @@ export const excludedTagsPrefix = 'image.capstan.dev/excluded-tags.';
  */
 export const rolloutAnnotation = 'image.capstan.dev/rollout';
 
-/** The field manager of the image controllers' metadata and values patches (not `capstan`, which GitSync applies with). */
+/**
+ * The field manager of the image controllers' metadata and values patches (not `capstan`, which Helm releases
+ * apply with, nor `capstan-gitsync`, which GitSync applies with).
+ */
 export const imageFieldManager = 'capstan-image-automation';
-
-/** Ready=True on an ImagePolicy whose newest tag is held back by a bad tag. */
-export const TagHeldBackReason = 'TagHeldBack';
-/** Ready=Unknown: the ImageRepository has not been scanned by this process yet. */
-export const WaitingForScanReason = 'WaitingForScan';
-/** An automation's rollout failed and its commit (or values patch) was undone. */
-export const RolloutRevertedReason = 'RolloutReverted';
-/** A HelmRelease became Ready with the tags an automation pushed. */
-export const RolloutSucceededReason = 'RolloutSucceeded';
-/** Undoing a failed rollout failed (the revert conflicts or cannot be pushed). */
-export const RevertFailedReason = 'RevertFailed';

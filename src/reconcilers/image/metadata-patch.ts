@@ -2,7 +2,7 @@
  * Merge patches the image controllers make to objects other than their own status: annotations (bad tags,
  * the rollout being watched, a reconcile request) and, for annotation automation, a HelmRelease's
  * `spec.values`. They are sent with the field manager `capstan-image-automation`, so GitSync's server-side
- * apply (field manager `capstan`) of the same object from Git leaves these annotations alone. With
+ * apply (field manager `capstan-gitsync`) of the same object from Git leaves these annotations alone. With
  * `resourceVersion` the patch fails with a Conflict when the object changed since it was read.
  */
 import { rawRequest, toKubeError, type KubeClient, type KubeObject, type ObjectRef } from '../../kube/index.ts';

@@ -3,7 +3,7 @@
  * material (`certSecretRef`: `ca.crt`, `tls.crt`, `tls.key`, or Flux's older `caFile`, `certFile`, `keyFile`),
  * `insecure` (plain HTTP) and the per-request timeout. Secret contents go to the registry client only.
  */
-import { durationMs, type ImageRepository } from '../../api/index.ts';
+import { Reason, durationMs, type ImageRepository } from '../../api/index.ts';
 import { credentialsFromSecret, parseImageName, type RegistryClientOptions, type TlsOptions } from '../../image/index.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { ConfigReader } from '../shared/object-reader.ts';
@@ -19,7 +19,7 @@ async function secretData(reader: ConfigReader, repo: ImageRepository, field: st
   const ns = repo.metadata.namespace ?? 'default';
   const s = await reader.read('Secret', ns, name);
   if (s === undefined) {
-    throw new ImageReconcileError('AuthenticationFailed', subjectOf(repo), `${field}: Secret ${ns}/${name} not found`);
+    throw new ImageReconcileError(Reason.AuthenticationFailed, subjectOf(repo), `${field}: Secret ${ns}/${name} not found`);
   }
   return s.data;
 }
@@ -42,7 +42,7 @@ export async function registryAccess(repo: ImageRepository, reader: ConfigReader
   try {
     registry = parseImageName(image).registry;
   } catch (e) {
-    throw new ImageReconcileError('InvalidSpec', subjectOf(repo), `spec.image: ${messageOf(e)}`, { cause: e, terminal: true });
+    throw new ImageReconcileError(Reason.InvalidSpec, subjectOf(repo), `spec.image: ${messageOf(e)}`, { cause: e, terminal: true });
   }
   let credentials;
   if (repo.spec.secretRef !== undefined) {
@@ -50,7 +50,7 @@ export async function registryAccess(repo: ImageRepository, reader: ConfigReader
     try {
       credentials = credentialsFromSecret(data, registry, image);
     } catch (e) {
-      throw new ImageReconcileError('AuthenticationFailed', subjectOf(repo), `spec.secretRef: ${messageOf(e)}`, { cause: e });
+      throw new ImageReconcileError(Reason.AuthenticationFailed, subjectOf(repo), `spec.secretRef: ${messageOf(e)}`, { cause: e });
     }
   }
   const tls = repo.spec.certSecretRef !== undefined

@@ -18,7 +18,7 @@
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  conditionTime, durationMs, finalizer, formatIssues, parseGitRepository, reconcileRequestedAtAnnotation,
+  Reason, conditionTime, durationMs, finalizer, formatIssues, parseGitRepository, reconcileRequestedAtAnnotation,
   type Artifact, type GitRepository,
 } from '../../api/index.ts';
 import type { Controller, ReconcileContext, Result } from '../../controller/index.ts';
@@ -194,8 +194,8 @@ export class GitRepositoryReconciler implements Controller {
 }
 
 function failureOf(e: unknown): FetchFailure {
-  if (e instanceof SecretMissing) return { reason: 'AuthenticationFailed', message: e.message, storage: false, terminal: false };
+  if (e instanceof SecretMissing) return { reason: Reason.AuthenticationFailed, message: e.message, storage: false, terminal: false };
   if (isGitSourceError(e)) return { reason: e.code, message: e.message, storage: e.code === 'StorageFailed', terminal: e.terminal };
   // anything else (an API error reading the Secret, a bug): no credentials can be in it, the fetch scrubs its own
-  return { reason: 'GitOperationFailed', message: e instanceof Error ? e.message : String(e), storage: false, terminal: false };
+  return { reason: Reason.GitOperationFailed, message: e instanceof Error ? e.message : String(e), storage: false, terminal: false };
 }

@@ -4,13 +4,14 @@
  * which chart pulls do per repository), means it answers as a registry. Charts are not listed: an OCI
  * HelmRepository names a prefix, not a chart, so there is nothing else to check before a HelmRelease asks.
  */
+import { Reason } from '../../api/index.ts';
 import { HttpClient } from '../../source/helm-repository/http-client.ts';
 import { redactUrl } from '../../source/helm-repository/index.ts';
 import type { HelmRepositoryAccess } from './helm-repository-access.ts';
 import { registryHost } from './helm-repository-access.ts';
 
 export class RegistryProbeError extends Error {
-  readonly code = 'RegistryUnreachable';
+  readonly code = Reason.RegistryUnreachable;
   readonly url: string;
   constructor(url: string, message: string, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });

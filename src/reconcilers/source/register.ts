@@ -7,7 +7,7 @@
  * ```ts
  * const store = await ArtifactStore.open({ root: `${dataDir}/artifacts`, log });
  * const git = new GitSource({ cacheDir: `${dataDir}/git`, store, log });
- * const sources = new SourceArtifacts({ store, kube, log, dir: `${dataDir}/trees`, cache: manager.cache });
+ * const sources = new SourceArtifacts({ store, kube, log, git, dir: `${dataDir}/trees`, cache: manager.cache });
  * registerSourceControllers(manager, { kube, log, events, store, git, sources });
  * ```
  */

@@ -1,31 +1,39 @@
 /**
- * `SourceArtifacts`: what other controllers (HelmRelease, GitSync) use of the sources.
+ * `SourceArtifacts`: what other controllers (HelmRelease, GitSync) use of the sources; one per process, so
+ * every Git artifact is unpacked once whoever asks for it.
  *
  * ```ts
- * const sources = new SourceArtifacts({ store, kube, cache: manager.cache, dir: '/var/lib/capstan/trees', log });
+ * const sources = new SourceArtifacts({ store, kube, git, cache: manager.cache, dir: '/var/lib/capstan/trees', log });
  * const a = await sources.gitArtifact('capstan-system', 'infra');   // {revision, digest, dir} | undefined
+ * const t = await sources.gitRepositoryTree(gitRepository, { signal });  // the same, or fetched here (needs `git`)
  * const repo = await sources.helmRepositoryClient('capstan-system', 'charts');  // {kind: 'http' | 'oci', client}
  * const off = sources.onArtifactChanged((c) => queue.add(...dependantsOf(c)));
  * ```
  *
  * - `gitArtifact` reads the GitRepository's `status.artifact` and unpacks that artifact from the shared store
  *   once per digest into a read-only directory; undefined while the repository has no artifact this process's
- *   store holds.
+ *   store holds. `gitRepositoryTree` does the same for a GitRepository object the caller read, and when this
+ *   process's store does not hold its artifact (no GitRepository controller here, or none published yet)
+ *   fetches it with the repository's own url, ref, secretRef and ignore rules, through the working cache the
+ *   GitRepository controller uses; `fetchGitTree` fetches a revision that is no GitRepository's (Flux v1's
+ *   inline `chart.git`). Fetched trees are unpacked by the same rule, once per digest.
  * - `helmRepositoryClient` gives one client per HelmRepository object, the same one the HelmRepository
  *   controller uses, so the index cache (ETag, wanted charts only) serves both; it is replaced when the spec or
  *   its Secrets change.
  * - `onArtifactChanged` is told of every new revision (and of removed sources) once the status says so.
  */
 import {
-  parseGitRepository, parseHelmRepository, formatIssues, type GitRepository, type HelmRepository,
+  durationMs, parseGitRepository, parseHelmRepository, formatIssues, type GitRepository, type HelmRepository,
 } from '../../api/index.ts';
 import type { CacheReader, Kind } from '../../controller/index.ts';
 import type { KubeClient, KubeObject } from '../../kube/index.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { ArtifactStore } from '../../source/artifacts/index.ts';
+import { redactUrlText, type GitFetchRequest, type GitSource } from '../../source/git/index.ts';
 import { configReader } from '../shared/object-reader.ts';
 import { gitRepositoryGvk, helmRepositoryGvk } from '../shared/kinds.ts';
 import { ArtifactChanges, type ArtifactChange, type ArtifactListener } from './artifact-changes.ts';
+import { gitCacheKey } from './git-repository-reconciler.ts';
 import { HelmClients, type HelmRepositoryClientHandle } from './helm-clients.ts';
 import { readAccess } from './helm-repository-access.ts';
 import { UnpackedTrees } from './unpacked-trees.ts';
@@ -49,6 +57,11 @@ export interface SourceArtifactsOptions {
   cache?: CacheReader;
   /** how long an unpacked tree that is no GitRepository's current artifact is kept after its last use */
   treeIdleMs?: number;
+  /**
+   * fetches what this process's store does not hold (`gitRepositoryTree` of a GitRepository whose artifact is
+   * not here, `fetchGitTree`); the GitRepository controller's own GitSource, so both share its working caches
+   */
+  git?: Pick<GitSource, 'fetch'> | undefined;
 }
 
 /** The source object cannot be used: it is invalid, or a Secret it names is missing or unusable. */
@@ -92,9 +105,48 @@ export class SourceArtifacts {
     const repo = await this.#read<GitRepository>(gitRepositoryGvk, namespace, name, parseGitRepository);
     const a = repo?.status?.artifact;
     if (a?.digest === undefined) return undefined;
-    const dir = await this.#trees.tree(a.digest);
-    await this.#trees.sweep(this.#currentDigests(a.digest));
+    const dir = await this.#tree(a.digest);
     return dir === undefined ? undefined : { revision: a.revision, digest: a.digest, dir };
+  }
+
+  /**
+   * The tree of a GitRepository's revision: its published artifact when this process's store holds it, else,
+   * when this service has a GitSource, fetched with the repository's own url, ref, secretRef, ignore rules and
+   * timeout; undefined when neither can be had. Throws SourceUnavailableError when its Secret is missing, the
+   * GitSourceError of a failed fetch, and the store's ArtifactError for an unsafe or damaged archive.
+   */
+  async gitRepositoryTree(repo: GitRepository, opts: { signal?: AbortSignal } = {}): Promise<GitArtifactTree | undefined> {
+    const a = repo.status?.artifact;
+    if (a?.digest !== undefined) {
+      const dir = await this.#tree(a.digest);
+      if (dir !== undefined) return { revision: a.revision, digest: a.digest, dir };
+    }
+    if (this.#o.git === undefined) return undefined;
+    const ns = repo.metadata.namespace ?? 'default';
+    const key = `${ns}/${repo.metadata.name}`;
+    let secret: Record<string, Buffer> | undefined;
+    if (repo.spec.secretRef !== undefined) {
+      const s = await configReader(this.#o.kube, this.#cache).read('Secret', ns, repo.spec.secretRef.name);
+      if (s === undefined) throw new SourceUnavailableError(`Secret '${ns}/${repo.spec.secretRef.name}' of GitRepository '${key}' not found`);
+      secret = s.data;
+    }
+    return this.fetchGitTree({
+      cacheKey: gitCacheKey(key), url: repo.spec.url, ref: repo.spec.ref, secret, ignore: repo.spec.ignore,
+      timeoutMs: durationMs(repo.spec.timeout), signal: opts.signal,
+    });
+  }
+
+  /**
+   * Fetches a Git revision (as a GitRepository would: `req.cacheKey` names the working cache) and unpacks it.
+   * Throws SourceUnavailableError when this service has no GitSource, the GitSourceError of a failed fetch,
+   * and the store's ArtifactError for an unsafe or damaged archive.
+   */
+  async fetchGitTree(req: GitFetchRequest): Promise<GitArtifactTree> {
+    if (this.#o.git === undefined) throw new SourceUnavailableError(`cannot fetch ${redactUrlText(req.url)}: no Git source in this process`);
+    const f = await this.#o.git.fetch(req);
+    const dir = await this.#tree(f.digest);
+    if (dir === undefined) throw new SourceUnavailableError(`the artifact ${f.digest} of ${f.url} left the artifact store before it was unpacked`);
+    return { revision: f.revision, digest: f.digest, dir };
   }
 
   /**
@@ -166,6 +218,13 @@ export class SourceArtifacts {
     const parsed = parse(raw);
     if (!parsed.ok) throw new SourceUnavailableError(`${kind.kind} '${namespace}/${name}' is invalid: ${formatIssues(parsed.issues)}`);
     return parsed.value;
+  }
+
+  /** The unpacked tree of `digest` (undefined when the store lacks it); trees no longer used are removed. */
+  async #tree(digest: string): Promise<string | undefined> {
+    const dir = await this.#trees.tree(digest);
+    await this.#trees.sweep(this.#currentDigests(digest));
+    return dir;
   }
 
   #currentDigests(also: string): Set<string> {

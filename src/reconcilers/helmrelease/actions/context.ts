@@ -13,7 +13,7 @@ import type { DriftReport } from '../drift/detect.ts';
 import type { Redactor } from '../redact.ts';
 import type { ReleaseClients } from '../release-clients.ts';
 import type { ReleaseTarget } from '../release-name.ts';
-import { configDigestAnnotation, revisionAnnotation } from '../reasons.ts';
+import { configDigestAnnotation, revisionAnnotation } from '../event-annotations.ts';
 
 /** The HelmRelease object as the controller holds it: its status is what actions record into. */
 export type HelmReleaseObject = KubeObject & { status?: HelmReleaseStatus };

@@ -1,38 +1,32 @@
 /**
- * Charts from Git: `chart.spec` with a GitRepository `sourceRef` (the repository's artifact, or a fetch with
- * its url/ref/secretRef when it has none this process can read), and Flux v1's inline `chart.git{url, ref,
- * path, secretRef}`. The chart is the directory at the given path of the revision's tree.
+ * Charts from Git: `chart.spec` with a GitRepository `sourceRef`, and Flux v1's inline `chart.git{url, ref,
+ * path, secretRef}`. The chart is the directory at the given path of the revision's tree, which the process's
+ * one SourceArtifacts service (src/reconcilers/source) unpacks: the repository's published artifact, or a
+ * fetch with its url/ref/secretRef when this process's store does not hold it; inline Git is always fetched.
  */
 import { createHash } from 'node:crypto';
 import { parseGitRepository, type ChartGitSource, type GitRepository, type HelmChartTemplateSpec } from '../../../api/index.ts';
 import { loadChartDir } from '../../../chart/index.ts';
 import type { KubeClient } from '../../../kube/index.ts';
-import type { ArtifactStore } from '../../../source/artifacts/index.ts';
-import { isGitSourceError, type GitSource, type SecretData } from '../../../source/git/index.ts';
+import { isGitSourceError, type GitFetchRequest, type SecretData } from '../../../source/git/index.ts';
 import { gitRepositoryGvk } from '../../shared/kinds.ts';
-import { gitCacheKey } from '../../source/index.ts';
+import { SourceUnavailableError, type GitArtifactTree } from '../../source/index.ts';
 import { configReader } from '../../shared/object-reader.ts';
 import { dirValuesFiles, insidePath, resolvedChart } from './load.ts';
 import { ChartResolveError, type ChartResolveContext, type ResolvedChart } from './resolver.ts';
-import type { TreeCache } from './tree-cache.ts';
 
-/** The source controllers' view of GitRepository artifacts (src/reconcilers/source's SourceArtifacts). */
-export interface GitArtifacts {
-  /** the repository's current artifact unpacked, or undefined when this process's store does not hold it */
-  gitArtifact(namespace: string, name: string): Promise<{ revision: string; digest: string; dir: string } | undefined>;
+/** What charts from Git need of the SourceArtifacts service (one method each, so tests can pass their own). */
+export interface GitTrees {
+  /** the GitRepository's revision unpacked; undefined when it has no artifact here and cannot be fetched */
+  gitRepositoryTree(repo: GitRepository, opts: { signal?: AbortSignal }): Promise<GitArtifactTree | undefined>;
+  /** fetches and unpacks a revision that is no GitRepository's */
+  fetchGitTree(req: GitFetchRequest): Promise<GitArtifactTree>;
 }
 
 export interface GitChartsOptions {
   kube: KubeClient;
-  git: GitSource;
-  store: ArtifactStore;
-  /** unpacked trees of artifacts this class fetched itself (inline chart.git, or no source controller here) */
-  trees: TreeCache;
-  /** the GitRepositories' published artifacts, used first when given */
-  sources?: GitArtifacts | undefined;
+  sources: GitTrees;
 }
-
-interface Tree { digest: string; revision: string }
 
 export class GitCharts {
   readonly #o: GitChartsOptions;
@@ -44,41 +38,18 @@ export class GitCharts {
   /** `chart.spec` with `sourceRef.kind: GitRepository`; `namespace` is the source's (already checked). */
   async fromGitRepository(spec: HelmChartTemplateSpec, namespace: string, ctx: ChartResolveContext): Promise<ResolvedChart> {
     const key = `${namespace}/${spec.sourceRef.name}`;
-    const o = { spec, source: `GitRepository ${key}`, sourceObject: key };
-    const published = await this.#published(namespace, spec.sourceRef.name);
-    if (published !== undefined) return this.#loadFrom(published.dir, published, spec.chart, o);
     const repo = await this.#gitRepository(namespace, spec.sourceRef.name, ctx);
-    const tree = await this.#artifactOf(repo, key, ctx);
-    return this.#load(tree, spec.chart, o);
-  }
-
-  async #published(namespace: string, name: string): Promise<{ revision: string; digest: string; dir: string } | undefined> {
-    if (this.#o.sources === undefined) return undefined;
-    try {
-      return await this.#o.sources.gitArtifact(namespace, name);
-    } catch (e) {
-      throw new ChartResolveError('SourceNotReady', (e as Error).message, { cause: e });
-    }
+    const tree = await fetching(() => this.#o.sources.gitRepositoryTree(repo, { signal: ctx.signal }));
+    if (tree === undefined) throw new ChartResolveError('SourceNotReady', `GitRepository '${key}' has no artifact in this operator's store yet`);
+    return load(tree, spec.chart, { spec, source: `GitRepository ${key}`, sourceObject: key });
   }
 
   /** Flux v1's inline `chart.git`; `namespace` is the HelmRelease's (for secretRef). */
   async fromInlineGit(src: ChartGitSource, namespace: string, ctx: ChartResolveContext): Promise<ResolvedChart> {
     const secret = src.secretRef ? await this.#secret(namespace, src.secretRef.name, ctx) : undefined;
     const cacheKey = `inline/${createHash('sha256').update(`${namespace}\n${src.url}`).digest('hex').slice(0, 16)}`;
-    const tree = await this.#fetch({ cacheKey, url: src.url, ref: src.ref, secret }, ctx);
-    return this.#load(tree, src.path, { source: src.url.replace(/\/\/[^@/]*@/, '//') });
-  }
-
-  async #load(tree: Tree, path: string, o: { spec?: HelmChartTemplateSpec; source: string; sourceObject?: string }): Promise<ResolvedChart> {
-    return this.#loadFrom(await this.#o.trees.tree(tree.digest), tree, path, o);
-  }
-
-  #loadFrom(root: string, tree: Tree, path: string, o: { spec?: HelmChartTemplateSpec; source: string; sourceObject?: string }): ResolvedChart {
-    const chartDir = insidePath(root, path, 'chart path');
-    return resolvedChart({
-      load: () => loadChartDir(chartDir), spec: o.spec, files: () => dirValuesFiles(chartDir, root),
-      sourceRevision: tree.revision, source: `${o.source}@${tree.revision}`, sourceObject: o.sourceObject, digest: tree.digest,
-    });
+    const tree = await fetching(() => this.#o.sources.fetchGitTree({ cacheKey, url: src.url, ref: src.ref, secret, signal: ctx.signal }));
+    return load(tree, src.path, { source: src.url.replace(/\/\/[^@/]*@/, '//') });
   }
 
   async #gitRepository(namespace: string, name: string, ctx: ChartResolveContext): Promise<GitRepository> {
@@ -92,28 +63,28 @@ export class GitCharts {
     return parsed.value;
   }
 
-  /** The repository's published artifact when the store has it, else a fetch with the repository's spec. */
-  async #artifactOf(repo: GitRepository, key: string, ctx: ChartResolveContext): Promise<Tree> {
-    const a = repo.status?.artifact;
-    if (a?.digest !== undefined && await this.#o.store.has(a.digest)) return { digest: a.digest, revision: a.revision };
-    const ns = repo.metadata.namespace ?? 'default';
-    const secret = repo.spec.secretRef ? await this.#secret(ns, repo.spec.secretRef.name, ctx) : undefined;
-    return this.#fetch({ cacheKey: gitCacheKey(key), url: repo.spec.url, ref: repo.spec.ref, secret, ignore: repo.spec.ignore }, ctx);
-  }
-
-  async #fetch(req: { cacheKey: string; url: string; ref: ChartGitSource['ref']; secret: SecretData | undefined; ignore?: string | undefined }, ctx: ChartResolveContext): Promise<Tree> {
-    try {
-      const a = await this.#o.git.fetch({ ...req, signal: ctx.signal });
-      return { digest: a.digest, revision: a.revision };
-    } catch (e) {
-      const terminal = isGitSourceError(e) && ['InvalidUrl', 'InvalidRef', 'InvalidSecret'].includes(e.code);
-      throw new ChartResolveError('FetchFailed', `fetching the chart: ${(e as Error).message}`, { terminal, cause: e });
-    }
-  }
-
   async #secret(namespace: string, name: string, ctx: ChartResolveContext): Promise<SecretData> {
     const s = await configReader(this.#o.kube, ctx.cache).read('Secret', namespace, name);
     if (s === undefined) throw new ChartResolveError('SourceNotReady', `secret '${namespace}/${name}' not found`);
     return s.data;
   }
+}
+
+/** Runs a tree lookup, turning its failures into ChartResolveErrors (bad URL, ref or Secret: terminal). */
+async function fetching<T>(get: () => Promise<T>): Promise<T> {
+  try {
+    return await get();
+  } catch (e) {
+    if (e instanceof SourceUnavailableError) throw new ChartResolveError('SourceNotReady', e.message, { cause: e });
+    const terminal = isGitSourceError(e) && ['InvalidUrl', 'InvalidRef', 'InvalidSecret'].includes(e.code);
+    throw new ChartResolveError('FetchFailed', `fetching the chart: ${(e as Error).message}`, { terminal, cause: e });
+  }
+}
+
+function load(tree: GitArtifactTree, path: string, o: { spec?: HelmChartTemplateSpec; source: string; sourceObject?: string }): ResolvedChart {
+  const chartDir = insidePath(tree.dir, path, 'chart path');
+  return resolvedChart({
+    load: () => loadChartDir(chartDir), spec: o.spec, files: () => dirValuesFiles(chartDir, tree.dir),
+    sourceRevision: tree.revision, source: `${o.source}@${tree.revision}`, sourceObject: o.sourceObject, digest: tree.digest,
+  });
 }

@@ -5,7 +5,7 @@
  * merge patch, applied to its `target` or, without one, to the object it names (apiVersion, kind, name).
  */
 import { parse as parseYaml } from 'yaml';
-import type { HelmReleaseSpec, Selector } from '../../../api/index.ts';
+import { Reason, type HelmReleaseSpec, type Selector } from '../../../api/index.ts';
 import type { KubeObject } from '../../../kube/index.ts';
 import { applyCommonMetadata } from './common-metadata.ts';
 import { applyImages, type ImageOverride } from './images.ts';
@@ -16,7 +16,7 @@ import { strategicMerge } from './strategic-merge.ts';
 export type PostRender = (obj: KubeObject) => KubeObject;
 
 export class PostRenderError extends Error {
-  readonly code = 'PostRenderFailed';
+  readonly code = Reason.PostRenderFailed;
   constructor(message: string) {
     super(message);
     this.name = 'PostRenderError';
