@@ -9,11 +9,15 @@
 // script with a code cache of the functions a render compiles (dist/NAME-<build>-<node>.v8cache, written by
 // the build's warm-up render and rewritten after the first real one; see loadBundle). Otherwise, or with
 // CAPSTAN_BUNDLE=0, the TypeScript sources run. CAPSTAN_BUNDLE=require fails instead of falling back.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import module from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+//
+// Built-ins come from process.getBuiltinModule, not `import … from 'node:fs'`: an ES import of a built-in
+// builds its ES facade by reading every export, and node:fs's include getters that load streams and
+// fs/promises (about 5 ms of each start).
+const builtin = process.getBuiltinModule?.bind(process) ?? (await import('node:module')).createRequire(import.meta.url);
+const { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = builtin('node:fs');
+const module = builtin('node:module');
+const { dirname, join } = builtin('node:path');
+const { fileURLToPath } = builtin('node:url');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
@@ -23,6 +27,8 @@ if (major < 24) {
     process.stderr.write('capstan needs Node.js 24: run `npm install` in the capstan directory first.\n');
     process.exit(1);
   }
+  // node:child_process is loaded only here: importing it costs ~2 ms of every start
+  const { spawnSync } = await import('node:child_process');
   const r = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
@@ -102,8 +108,13 @@ function saveCache(script, cacheFile) {
  * `template`, which has nothing left to do once its output is written.
  */
 async function exitNow() {
-  for (const stream of [process.stdout, process.stderr]) {
-    if (stream.writableLength > 0) await new Promise((res) => stream.once('drain', res));
+  // `template` writes its output with writeOut (src/cli/write-out.ts), which settles once the data is written;
+  // anything else went through process.stdout/stderr, whose writes to pipes, files and terminals are synchronous
+  // on Linux. Elsewhere wait for them to drain (on Linux, touching process.stdout would create it: ~4 ms).
+  if (process.platform !== 'linux') {
+    for (const stream of [process.stdout, process.stderr]) {
+      if (stream.writableLength > 0) await new Promise((res) => stream.once('drain', res));
+    }
   }
   process.exit();
 }

@@ -114,6 +114,9 @@ export async function buildCli(opts: { warm?: boolean; log?: (s: string) => void
       write: false,
       outfile: join(dist, `${name}.cjs`),
       legalComments: 'none',
+      // whitespace and syntax only (names stay, for stack traces): a third less source to read and compile
+      minifyWhitespace: true,
+      minifySyntax: true,
       logLevel: 'warning',
     });
     const out = result.outputFiles[0];

@@ -13,6 +13,7 @@ import { goYamlParser } from '../../render/go-yaml.ts';
 import { runTemplateCommand, templateErrorText } from '../../render/template-command.ts';
 import type { TemplateCommandEnv } from '../../render/template-command.ts';
 import type { Command } from '../commands.ts';
+import { writeOut } from '../write-out.ts';
 
 export interface CapstanTemplateOptions {
   /** the directory relative paths on the command line are resolved against (default: process.cwd()) */
@@ -96,15 +97,8 @@ export const templateCommand: Command = {
   summary: 'Locally render templates (helm template NAME CHART)',
   async run(args) {
     const r = capstanTemplate(args);
-    if (r.stderr !== '') process.stderr.write(r.stderr);
-    if (r.stdout !== '') await writeAll(r.stdout);
+    await writeOut(2, r.stderr);
+    await writeOut(1, r.stdout);
     return r.exitCode;
   },
 };
-
-/** Writes to stdout and waits until it is flushed (a pipe may take megabytes in several writes). */
-function writeAll(s: string): Promise<void> {
-  return new Promise((res, rej) => {
-    process.stdout.write(s, (e) => (e ? rej(e) : res()));
-  });
-}

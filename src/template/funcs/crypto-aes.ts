@@ -3,7 +3,7 @@
  * to 32, PKCS#7 padding, random IV prepended, standard base64. decryptAES strips as many bytes as the
  * last byte says without checking them, and panics where Go's slicing does.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { nodeCrypto } from './node-builtins.ts';
 import { def, GoFuncError, type FuncDef } from '../value.ts';
 import { base64Decode } from './encoding.ts';
 
@@ -15,8 +15,8 @@ function aesKey(password: string): Buffer {
 
 export function encryptAES(password: string, plaintext: string): string {
   if (plaintext === '') return '';
-  const iv = randomBytes(16);
-  const c = createCipheriv('aes-256-cbc', aesKey(password), iv);
+  const iv = nodeCrypto().randomBytes(16);
+  const c = nodeCrypto().createCipheriv('aes-256-cbc', aesKey(password), iv);
   return Buffer.concat([iv, c.update(plaintext, 'utf8'), c.final()]).toString('base64');
 }
 
@@ -31,7 +31,7 @@ export function decryptAES(password: string, crypt64: string): string {
   if (crypt.length < 16) throw new Error(`runtime error: slice bounds out of range [:16] with capacity ${crypt.length}`);
   const body = crypt.subarray(16);
   if (body.length % 16 !== 0) throw new Error('crypto/cipher: input not full blocks');
-  const d = createDecipheriv('aes-256-cbc', aesKey(password), crypt.subarray(0, 16));
+  const d = nodeCrypto().createDecipheriv('aes-256-cbc', aesKey(password), crypt.subarray(0, 16));
   d.setAutoPadding(false);
   const out = Buffer.concat([d.update(body), d.final()]);
   if (out.length === 0) throw new Error('runtime error: index out of range [-1]');

@@ -3,7 +3,7 @@
  * genSignedCert(WithKey) and buildCustomCert. They return sprig's `certificate` struct
  * ({Cert, Key} PEM strings), modelled as a GoStruct of type `sprig.certificate`.
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './node-builtins.ts';
 import { sprint } from '../fmt/index.ts';
 import { def, GoFuncError, GoStruct, type FuncDef, type GoValue } from '../value.ts';
 import { base64Decode } from './encoding.ts';
@@ -55,7 +55,7 @@ const NANOS_PER_DAY = 86400n * 1000000000n;
 function baseTemplate(cn: string, ips: GoValue, dns: GoValue, daysValid: bigint): CertTemplate {
   const ipAddresses = getNetIPs(ips);
   const dnsNames = getAlternateDNSStrs(dns);
-  const serial = BigInt('0x' + randomBytes(16).toString('hex'));
+  const serial = BigInt('0x' + nodeCrypto().randomBytes(16).toString('hex'));
   const now = Date.now() / 1000;
   // time.Hour * 24 * time.Duration(daysValid) wraps around int64 as Go's multiplication does
   const validNanos = BigInt.asIntN(64, NANOS_PER_DAY * daysValid);

@@ -4,7 +4,8 @@
  * parsePrivateKeyPEM with Go's error texts. Keys are node:crypto KeyObjects (DSA keys keep their numbers,
  * as Go cannot sign with them anyway).
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { nodeCrypto } from './node-builtins.ts';
+import type { KeyObject } from 'node:crypto';
 import { children, integer, parseDer, seq, toBigInt, oidString, DerError, TAG, type Node } from './crypto-der.ts';
 import { pemDecode, pemEncode } from './crypto-pem.ts';
 
@@ -71,15 +72,15 @@ function dsaNumbers(key: KeyObject): DsaNumbers {
 export function generatePrivateKey(typ: string): string {
   switch (typ) {
     case '': case 'rsa':
-      return pemForKey({ kind: 'rsa', key: generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey });
+      return pemForKey({ kind: 'rsa', key: nodeCrypto().generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey });
     case 'dsa': {
-      const { privateKey } = generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 });
+      const { privateKey } = nodeCrypto().generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 });
       return pemForKey({ kind: 'dsa', dsa: dsaNumbers(privateKey) });
     }
     case 'ecdsa':
-      return pemForKey({ kind: 'ecdsa', key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey });
+      return pemForKey({ kind: 'ecdsa', key: nodeCrypto().generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey });
     case 'ed25519':
-      return pemForKey({ kind: 'ed25519', key: generateKeyPairSync('ed25519').privateKey });
+      return pemForKey({ kind: 'ed25519', key: nodeCrypto().generateKeyPairSync('ed25519').privateKey });
     default:
       return `Unknown type ${typ}`;
   }
@@ -87,7 +88,7 @@ export function generatePrivateKey(typ: string): string {
 
 /** A fresh RSA key as sprig's certificate functions make (2048 bits). */
 export function generateRsa2048(): PrivateKey {
-  return { kind: 'rsa', key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey };
+  return { kind: 'rsa', key: nodeCrypto().generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey };
 }
 
 /** pemBlockForKey + pem.EncodeToMemory. */
@@ -109,7 +110,7 @@ export function pemForKey(k: PrivateKey): string {
 /** The DER SubjectPublicKeyInfo of a key (undefined for DSA, which Go's x509 cannot marshal). */
 export function spkiOf(k: PrivateKey): Uint8Array | undefined {
   if (k.kind === 'dsa') return undefined;
-  return toU8(createPublicKey(k.key).export({ format: 'der', type: 'spki' }));
+  return toU8(nodeCrypto().createPublicKey(k.key).export({ format: 'der', type: 'spki' }));
 }
 
 /** A parse failure with Go's message. */
@@ -124,7 +125,7 @@ const EC_CURVES: Record<string, string> = {
 
 function tryImport(der: Uint8Array, type: 'pkcs1' | 'pkcs8' | 'sec1'): KeyObject | undefined {
   try {
-    return createPrivateKey({ key: Buffer.from(der), format: 'der', type });
+    return nodeCrypto().createPrivateKey({ key: Buffer.from(der), format: 'der', type });
   } catch {
     return undefined;
   }

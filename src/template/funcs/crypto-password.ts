@@ -1,5 +1,5 @@
 /** Sprig v3.3.0's bcrypt, htpasswd and derivePassword (the Master Password algorithm, scrypt-based). */
-import { createHmac, scryptSync } from 'node:crypto';
+import { nodeCrypto } from './node-builtins.ts';
 import { def, GoNumber, type FuncDef } from '../value.ts';
 import { BcryptError, generateFromPassword } from './crypto-bcrypt.ts';
 
@@ -66,8 +66,8 @@ export function derivePassword(counter: number, passwordType: string, password: 
   const userB = utf8(user);
   const siteB = utf8(site);
   const salt = cat(seed, be32(userB.length), userB);
-  const key = scryptSync(Buffer.from(utf8(password)), salt, 64, { N: 32768, r: 8, p: 2, maxmem: 256 * 1024 * 1024 });
-  const mac = createHmac('sha256', key).update(cat(seed, be32(siteB.length), siteB, be32(counter))).digest();
+  const key = nodeCrypto().scryptSync(Buffer.from(utf8(password)), salt, 64, { N: 32768, r: 8, p: 2, maxmem: 256 * 1024 * 1024 });
+  const mac = nodeCrypto().createHmac('sha256', key).update(cat(seed, be32(siteB.length), siteB, be32(counter))).digest();
   const tmpl = templates[(mac[0] as number) % templates.length] as string;
   let out = '';
   for (let i = 0; i < tmpl.length; i++) {

@@ -4,7 +4,7 @@
  * public key bits), AuthorityKeyId from the parent, string and time encodings of encoding/asn1.
  * Signing uses node:crypto. Also the few fields sprig needs from a parsed parent certificate.
  */
-import { X509Certificate, createHash, createPublicKey, sign } from 'node:crypto';
+import { nodeCrypto } from './node-builtins.ts';
 import { quote } from '@capstan/strconv';
 import {
   bitString, boolean, children, contextTag, goString, goTime, integer, nullValue, octetString, oid, oidString,
@@ -107,7 +107,7 @@ export function createCertificate(tpl: CertTemplate, signee: PrivateKey, parent:
   const issuer = parent ? parent.rawSubject : subject;
   const sameName = Buffer.from(issuer).equals(Buffer.from(subject));
   const authorityKeyId = !sameName && parent?.subjectKeyId && parent.subjectKeyId.length > 0 ? parent.subjectKeyId : undefined;
-  const subjectKeyId = tpl.isCA ? new Uint8Array(createHash('sha1').update(publicKeyBits(spki)).digest()) : undefined;
+  const subjectKeyId = tpl.isCA ? new Uint8Array(nodeCrypto().createHash('sha1').update(publicKeyBits(spki)).digest()) : undefined;
   if (parent) {
     const signerSpki = spkiOf(signer) as Uint8Array;
     if (!Buffer.from(signerSpki).equals(Buffer.from(parent.spki))) {
@@ -141,15 +141,15 @@ export function createCertificate(tpl: CertTemplate, signee: PrivateKey, parent:
     spki,
     contextTag(3, seq(...exts), true),
   );
-  const key = (signer as { key: Parameters<typeof sign>[2] }).key;
-  const signature = new Uint8Array(sign(digest, tbs, key));
+  const key = (signer as { key: Parameters<typeof import('node:crypto').sign>[2] }).key;
+  const signature = new Uint8Array(nodeCrypto().sign(digest, tbs, key));
   return seq(tbs, algId, bitString(signature));
 }
 
 /** x509.ParseCertificate for what sprig needs; throws X509Error with a Go-like message. */
 export function parseParentCert(der: Uint8Array): ParentCert {
   try {
-    new X509Certificate(Buffer.from(der));
+    new (nodeCrypto().X509Certificate)(Buffer.from(der));
     const tbs = children(parseDer(der))[0] as Node;
     const f = children(tbs);
     let i = 0;
@@ -169,7 +169,7 @@ export function parseParentCert(der: Uint8Array): ParentCert {
       }
     }
     // validate the key is one Go can parse
-    createPublicKey({ key: Buffer.from(spki.full), format: 'der', type: 'spki' });
+    nodeCrypto().createPublicKey({ key: Buffer.from(spki.full), format: 'der', type: 'spki' });
     return { rawSubject: subject.full, subjectKeyId, spki: spki.full };
   } catch (e) {
     if (e instanceof X509Error) throw e;

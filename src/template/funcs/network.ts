@@ -4,7 +4,7 @@
  * network.go: resolve the name and return one address at random, panicking (`invalid argument to
  * Intn`) when nothing resolves, as `rand.Intn(0)` does.
  */
-import { execFileSync } from 'node:child_process';
+import { nodeChildProcess } from './node-builtins.ts';
 import { def, type FuncDef } from '../value.ts';
 
 /** Resolves a host name synchronously to its addresses (empty on failure), like Go's net.LookupHost. */
@@ -20,7 +20,7 @@ dns.lookup(process.argv[1], { all: true, verbatim: true }, (err, addrs) => {
 export const systemResolver: HostResolver = (name) => {
   if (name === '') return [];
   try {
-    const out = execFileSync(process.execPath, ['-e', LOOKUP_SCRIPT, name], { timeout: 10000, encoding: 'utf8' });
+    const out = nodeChildProcess().execFileSync(process.execPath, ['-e', LOOKUP_SCRIPT, name], { timeout: 10000, encoding: 'utf8' });
     const addrs: unknown = JSON.parse(out);
     return Array.isArray(addrs) ? addrs.filter((a): a is string => typeof a === 'string') : [];
   } catch {

@@ -328,3 +328,14 @@ test('getHostByName: Helm\'s default returns ""; sprig\'s resolver picks an addr
   assert.throws(() => fixed.fn(['nope.test'], ctx), { message: 'invalid argument to Intn' });
   assert.ok(dnsNetworkFuncs['getHostByName']);
 });
+
+test('digests: the @noble/hashes path for short inputs equals node:crypto, lone surrogates included', async () => {
+  const { createHash } = await import('node:crypto');
+  const inputs = ['', 'a', 'héllo', 'x\ud800y', '😀'.repeat(100), 'z'.repeat(64 * 1024 - 1), 'z'.repeat(64 * 1024 + 5)];
+  for (let i = 0; i < 50; i++) inputs.push(Array.from({ length: i * 37 }, (_, j) => String.fromCharCode((j * 7919 + i) % 0x2fff)).join(''));
+  for (const s of inputs) {
+    for (const alg of ['sha1', 'sha256', 'sha512']) {
+      assert.equal(call(`${alg}sum`, s), createHash(alg).update(s, 'utf8').digest('hex'), `${alg} of ${s.length} chars`);
+    }
+  }
+});
