@@ -2,16 +2,17 @@
  * A process-wide cache of compiled values schemas by their JSON text: a chart's values.schema.json
  * is compiled again on every render of the chart otherwise (an operator's reconcile loop). A compiled
  * Schema is only read by validation. Texts that fail to decode or compile are not cached (the caller
- * reports their error each time). Bounded by the total size of the texts (least recently used first).
+ * reports their error each time). Least recently used entries go first, within this cache's part of
+ * the text-cache budget (@capstan/text-cache).
  */
+import { TextCache } from '@capstan/text-cache';
 import { decodeJsonPrefix, type JsonValue } from './go-json.ts';
 import { Schema } from './jsonschema/schema.ts';
 
-const MAX_CHARS = 4 * 1024 * 1024;
-const MAX_ENTRY_CHARS = 1024 * 1024;
+/** compiled schemas take about this many bytes per character of JSON text (measured on the shared corpus) */
+const BYTES_PER_CHAR = 13.5;
 
-const entries = new Map<string, Schema>();
-let totalChars = 0;
+const cache = new TextCache<Schema>({ name: 'values-schemas', bytesPerChar: BYTES_PER_CHAR, share: 0.1, maxEntryChars: 1024 * 1024 });
 
 /**
  * gojsonschema.NewSchema over the decoded text (numbers as JsonNumber), through the cache. Throws
@@ -19,12 +20,8 @@ let totalChars = 0;
  * `phase` on the returned failure so the caller can keep Helm's messages.
  */
 export function compileSchemaCached(text: string): { schema: Schema } | { phase: 'decode' | 'compile'; error: unknown } {
-  const hit = entries.get(text);
-  if (hit !== undefined) {
-    entries.delete(text);
-    entries.set(text, hit);
-    return { schema: hit };
-  }
+  const hit = cache.get(text);
+  if (hit !== undefined) return { schema: hit };
   let doc: JsonValue;
   try {
     doc = decodeJsonPrefix(text, { useNumber: true }).value;
@@ -37,20 +34,11 @@ export function compileSchemaCached(text: string): { schema: Schema } | { phase:
   } catch (error) {
     return { phase: 'compile', error };
   }
-  if (text.length <= MAX_ENTRY_CHARS) {
-    entries.set(text, schema);
-    totalChars += text.length;
-    for (const [t] of entries) {
-      if (totalChars <= MAX_CHARS) break;
-      entries.delete(t);
-      totalChars -= t.length;
-    }
-  }
+  cache.set(text, schema);
   return { schema };
 }
 
 /** Empties the cache (tests). */
 export function clearSchemaCache(): void {
-  entries.clear();
-  totalChars = 0;
+  cache.clear();
 }

@@ -21,6 +21,8 @@ import { ArtifactSourceTrees, register as registerGitSync } from '../reconcilers
 import { register as registerImageAutomation } from '../reconcilers/image/index.ts';
 import { ArtifactStore } from '../source/artifacts/index.ts';
 import { GitSource } from '../source/git/index.ts';
+import { setTextCacheBudget, textCacheStats } from '@capstan/text-cache';
+import { Gauge } from 'prom-client';
 
 export type OperatorOptions = Omit<ManagerOptions, 'kubeConfig' | 'log'> & {
   kubeConfig: KubeConfig;
@@ -37,6 +39,11 @@ export type OperatorOptions = Omit<ManagerOptions, 'kubeConfig' | 'log'> & {
   noGitSync?: boolean;
   /** do not run the image automation controllers */
   noImageAutomation?: boolean;
+  /**
+   * memory for the process-wide render caches (parsed templates, values, schemas, manifest heads) in bytes,
+   * default 64 MiB; 0 turns them off (every reconcile parses again)
+   */
+  renderCacheBytes?: number;
 };
 
 export interface Operator {
@@ -50,10 +57,28 @@ export interface Operator {
   close(): Promise<void>;
 }
 
+const DEFAULT_RENDER_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** capstan_render_cache_bytes{cache}: each render cache's estimated memory, read at scrape time. */
+function registerRenderCacheMetric(manager: Manager): void {
+  if (manager.metrics.registry.getSingleMetric('capstan_render_cache_bytes') !== undefined) return;
+  new Gauge({
+    name: 'capstan_render_cache_bytes',
+    help: 'Estimated memory held by each render cache (parsed templates, values, schemas, manifest heads), in bytes.',
+    labelNames: ['cache'],
+    registers: [manager.metrics.registry],
+    collect() {
+      for (const s of textCacheStats()) this.set({ cache: s.name }, s.estimatedBytes);
+    },
+  });
+}
+
 export async function createOperator(o: OperatorOptions): Promise<Operator> {
-  const { kubeConfig: kc, log, cacheDir: dir, noCrossNamespaceRefs, defaultServiceAccount, requeueDependencyMs, watchConfigsLabelSelector, noSourceControllers, noGitSync, noImageAutomation, ...mgrOpts } = o;
+  const { kubeConfig: kc, log, cacheDir: dir, noCrossNamespaceRefs, defaultServiceAccount, requeueDependencyMs, watchConfigsLabelSelector, noSourceControllers, noGitSync, noImageAutomation, renderCacheBytes, ...mgrOpts } = o;
+  setTextCacheBudget(renderCacheBytes ?? DEFAULT_RENDER_CACHE_BYTES);
   const cacheDir = dir ?? process.env['CAPSTAN_CACHE'] ?? join(tmpdir(), 'capstan-operator');
   const manager = new Manager({ ...mgrOpts, kubeConfig: kc, log });
+  registerRenderCacheMetric(manager);
   const identity = manager.identity ?? o.identity ?? `${process.env['POD_NAME'] ?? 'capstan'}-${process.pid}`;
   const kube = new KubeClient(kc);
   const events = new KubeEventRecorder({ core: kube.core, component: 'capstan', instance: identity, log });

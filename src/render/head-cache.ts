@@ -3,48 +3,36 @@
  * decoder: re-rendering the same chart (an operator's reconcile loop) yields the same manifests,
  * and decoding each one in full only to read its head is most of the sorting cost. A head depends
  * only on the text and the decoder; callers must not modify a cached head. Failed decodes are not
- * cached. Bounded by the total size of the texts (least recently used entries go first).
+ * cached. Least recently used entries go first, within this cache's part of the text-cache budget
+ * (@capstan/text-cache).
  */
+import { TextCache } from '@capstan/text-cache';
 import { decodeSimpleHead } from './simple-head.ts';
 import type { JsonLike, SimpleHead } from './simple-head.ts';
 
 type Decoder = (doc: string) => JsonLike;
 
-const MAX_CHARS = 8 * 1024 * 1024;
-const MAX_ENTRY_CHARS = 1024 * 1024;
 
 interface Entry {
   readonly decode: Decoder;
   readonly head: SimpleHead;
 }
 
-const entries = new Map<string, Entry>();
-let totalChars = 0;
+/** a head is small: the cost is mostly the manifest text kept as the key (1.3 bytes per character, measured) */
+const BYTES_PER_CHAR = 1.3;
+
+const cache = new TextCache<Entry>({ name: 'manifest-heads', bytesPerChar: BYTES_PER_CHAR, share: 0.15, maxEntryChars: 1024 * 1024 });
 
 /** decodeSimpleHead(decode(doc)), through the cache. */
 export function cachedSimpleHead(decode: Decoder, doc: string): SimpleHead {
-  const hit = entries.get(doc);
-  if (hit !== undefined && hit.decode === decode) {
-    entries.delete(doc);
-    entries.set(doc, hit);
-    return hit.head;
-  }
+  const hit = cache.get(doc);
+  if (hit !== undefined && hit.decode === decode) return hit.head;
   const head = decodeSimpleHead(decode(doc));
-  if (doc.length <= MAX_ENTRY_CHARS) {
-    if (hit === undefined) totalChars += doc.length;
-    else entries.delete(doc);
-    entries.set(doc, { decode, head });
-    for (const [text] of entries) {
-      if (totalChars <= MAX_CHARS) break;
-      entries.delete(text);
-      totalChars -= text.length;
-    }
-  }
+  cache.set(doc, { decode, head });
   return head;
 }
 
 /** Empties the cache (tests). */
 export function clearHeadCache(): void {
-  entries.clear();
-  totalChars = 0;
+  cache.clear();
 }

@@ -6,9 +6,10 @@
  * An entry is keyed by the template text and name (TemplateSet always uses the default delimiters
  * and mode). The parse also depends on which function names are defined: the entry keeps every
  * name the parser asked about, with the answer, and is only reused when the current function set
- * gives the same answers. Failed parses are not cached. Bounded by the total size of the texts
- * (least recently used entries go first).
+ * gives the same answers. Failed parses are not cached. Least recently used entries go first, within
+ * this cache's part of the text-cache budget (@capstan/text-cache).
  */
+import { TextCache } from '@capstan/text-cache';
 import { parse, type FuncCheck, type Tree } from './parse.ts';
 
 interface Entry {
@@ -18,18 +19,14 @@ interface Entry {
   readonly funcs: ReadonlyMap<string, boolean>;
 }
 
-/** total characters of cached texts */
-const MAX_CHARS = 8 * 1024 * 1024;
-/** texts larger than this are never cached */
-const MAX_ENTRY_CHARS = 2 * 1024 * 1024;
+/** parse trees take about 8.9 bytes per character of template source (measured over the shared corpus) */
+const BYTES_PER_CHAR = 8.9;
 
 /**
  * Entries by text (then by name: one text is usually parsed under one name). Keyed by the text
  * alone so that a lookup hashes the caller's string rather than a new concatenation.
  */
-const entries = new Map<string, Entry[]>();
-let totalChars = 0;
-let entryCount = 0;
+const cache = new TextCache<Entry[]>({ name: 'template-parses', bytesPerChar: BYTES_PER_CHAR, share: 0.5, maxEntryChars: 2 * 1024 * 1024 });
 
 function sameFuncs(e: Entry, funcs: FuncCheck): boolean {
   for (const [name, defined] of e.funcs) if (funcs(name) !== defined) return false;
@@ -41,15 +38,9 @@ function sameFuncs(e: Entry, funcs: FuncCheck): boolean {
  * map is the caller's own; its trees are shared and must not be modified.
  */
 export function parseCached(name: string, text: string, funcs: FuncCheck): Map<string, Tree> {
-  let list = entries.get(text);
+  const list = cache.get(text);
   if (list !== undefined) {
-    for (const e of list) {
-      if (e.name === name && sameFuncs(e, funcs)) {
-        entries.delete(text);
-        entries.set(text, list);
-        return new Map(e.trees);
-      }
-    }
+    for (const e of list) if (e.name === name && sameFuncs(e, funcs)) return new Map(e.trees);
   }
   const asked = new Map<string, boolean>();
   const trees = parse(name, text, (fn) => {
@@ -57,41 +48,21 @@ export function parseCached(name: string, text: string, funcs: FuncCheck): Map<s
     asked.set(fn, defined);
     return defined;
   });
-  if (text.length <= MAX_ENTRY_CHARS) {
-    const entry: Entry = { name, trees: new Map(trees), funcs: asked };
-    if (list === undefined) {
-      list = [];
-      totalChars += text.length;
-    } else {
-      // one entry per name: a new answer about the functions replaces the old one
-      const at = list.findIndex((e) => e.name === name);
-      if (at >= 0) {
-        list.splice(at, 1);
-        entryCount--;
-      }
-      entries.delete(text);
-    }
-    list.push(entry);
-    entryCount++;
-    entries.set(text, list);
-    for (const [t, l] of entries) {
-      if (totalChars <= MAX_CHARS) break;
-      entries.delete(t);
-      totalChars -= t.length;
-      entryCount -= l.length;
-    }
-  }
+  // one entry per name: a new answer about the functions replaces the old one
+  const next = (list ?? []).filter((e) => e.name !== name);
+  next.push({ name, trees: new Map(trees), funcs: asked });
+  cache.set(text, next);
   return trees;
 }
 
 /** Empties the cache (tests). */
 export function clearParseCache(): void {
-  entries.clear();
-  totalChars = 0;
-  entryCount = 0;
+  cache.clear();
 }
 
 /** Number of cached parses and the total size of their texts in characters (tests, diagnostics). */
 export function parseCacheStats(): { entries: number; chars: number } {
-  return { entries: entryCount, chars: totalChars };
+  let entries = 0;
+  for (const list of cache.values()) entries += list.length;
+  return { entries, chars: cache.stats().chars };
 }

@@ -18,6 +18,7 @@ const flags = {
   'no-cross-namespace-refs': { type: 'boolean' }, 'default-service-account': { type: 'string' }, 'requeue-dependency': { type: 'string' },
   'cache-dir': { type: 'string' }, 'no-source-controllers': { type: 'boolean' }, 'graceful-shutdown-timeout': { type: 'string' },
   'webhook-addr': { type: 'string' }, 'no-image-automation': { type: 'boolean' }, 'no-gitsync': { type: 'boolean' }, 'webhook-receivers-secret': { type: 'string' }, 'webhook-receivers-file': { type: 'string' },
+  'render-cache-size': { type: 'string' },
 } as const;
 
 export const usageText = `Run the Capstan controllers.
@@ -48,6 +49,8 @@ Flags:
       --webhook-receivers-secret string        Secret (ns/name, key receivers.yaml) listing the receivers
                                                (default "capstan-system/capstan-webhook-receivers")
       --webhook-receivers-file string          read the receivers from this file instead
+      --render-cache-size int                  MiB kept for parsed templates, values, schemas and manifest heads
+                                               between reconciles, 0 to disable (default 64)
 `;
 
 function int(v: string | undefined, name: string, def: number): number {
@@ -76,6 +79,7 @@ export const operatorCommand: Command = {
     const sa = str(p, 'default-service-account');
     const dependency = str(p, 'requeue-dependency');
     const configs = str(p, 'watch-configs-label-selector');
+    const renderCache = str(p, 'render-cache-size');
     const op = await createOperator({
       kubeConfig: kc, log, concurrent: int(str(p, 'concurrent'), 'concurrent', 4),
       metricsAddr: str(p, 'metrics-addr') ?? ':8080', healthAddr: str(p, 'health-addr') ?? ':8081',
@@ -91,6 +95,7 @@ export const operatorCommand: Command = {
       ...(configs !== undefined ? { watchConfigsLabelSelector: configs } : {}),
       noCrossNamespaceRefs: bool(p, 'no-cross-namespace-refs'), noSourceControllers: bool(p, 'no-source-controllers'),
       noGitSync: bool(p, 'no-gitsync'), noImageAutomation: bool(p, 'no-image-automation'),
+      ...(renderCache !== undefined ? { renderCacheBytes: mebibytes(renderCache, 'render-cache-size') } : {}),
     });
     const webhookAddr = str(p, 'webhook-addr');
     let hooks: { close(): Promise<void> } | undefined;
@@ -118,6 +123,12 @@ export const operatorCommand: Command = {
     return 0;
   },
 };
+
+function mebibytes(v: string, name: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`invalid argument "${v}" for "--${name}" flag: must be a whole number of MiB (0 or more)`);
+  return n * 1024 * 1024;
+}
 
 function inPod(): boolean {
   return process.env['KUBERNETES_SERVICE_HOST'] !== undefined;
