@@ -55,12 +55,29 @@ function parseComplex(text: string): [number, number] {
   return [re, im];
 }
 
+/** `0`, or a decimal without leading zeros of at most 15 digits, optionally negative (never octal, never past 2^53) */
+const SMALL_DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})$/;
+
 /**
  * Parses a number, character or complex literal. Throws an Error whose message is Go's
  * (`integer overflow: "…"`, `illegal number syntax: "…"`, `malformed character constant: …`).
  */
 export function newNumber(tr: TreeRef, pos: number, text: string, typ: ItemType): NumberNode {
   const n = new NumberNode(tr, pos, text);
+  if (typ === ItemType.Number && SMALL_DECIMAL.test(text)) {
+    // what the general path below yields for a plain decimal below 2^53 (most literals: `trunc 63`,
+    // `indent 4`), without its three parses through BigInt
+    const v = Number(text) + 0; // `-0` is the integer 0
+    n.isInt = true;
+    n.int64 = BigInt(v);
+    n.isFloat = true;
+    n.float64 = v;
+    if (v >= 0) {
+      n.isUint = true;
+      n.uint64 = n.int64;
+    }
+    return n;
+  }
   if (typ === ItemType.CharConstant) {
     const b = utf8Encode(text);
     const u = unquoteChar(b, 1, b[0]!);
