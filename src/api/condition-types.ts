@@ -87,6 +87,13 @@ export const Reason = {
   ValuesError: 'ValuesError',
   /** Stalled: postRenderers cannot be applied */
   PostRenderFailed: 'PostRenderFailed',
+  /**
+   * Released=False (so Ready=False): the Helm release (storage namespace + name) is owned by another, still
+   * existing HelmRelease; nothing is installed, upgraded or uninstalled. The message names the owner.
+   */
+  OwnedByAnotherHelmRelease: 'OwnedByAnotherHelmRelease',
+  /** event: a release whose owner HelmRelease is gone (or now targets another release) is taken over */
+  ReleaseTakenOver: 'ReleaseTakenOver',
   // sources
   GitOperationSucceeded: 'GitOperationSucceeded',
   GitOperationFailed: 'GitOperationFailed',

@@ -13,7 +13,7 @@ import { removeFinalizer } from '../shared/object-writes.ts';
 import { summarizeChanges } from './changes.ts';
 import { GitSyncError } from './errors.ts';
 import { pruneStale } from './prune.ts';
-import { applyStatus } from './status-apply.ts';
+import { applyStatus } from '../shared/status-apply.ts';
 
 export interface FinalizeOptions {
   kube: KubeClient;

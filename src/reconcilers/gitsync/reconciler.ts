@@ -35,7 +35,7 @@ import { checkHealth } from './health.ts';
 import { gitSyncGvk } from './kinds.ts';
 import { reportChanges, reportFailure, reportHealth, reportIgnoredFields, reportProgress, type Reporter } from './report.ts';
 import type { SourceTrees } from './source-trees.ts';
-import { applyStatus } from './status-apply.ts';
+import { applyStatus } from '../shared/status-apply.ts';
 import { finalizeGitSync } from './finalize.ts';
 import { syncTree } from './sync.ts';
 

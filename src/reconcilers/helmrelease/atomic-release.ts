@@ -3,14 +3,17 @@
  * nothing is left to do, the release stalls, or an action of a kind already run in this reconcile comes up
  * (then the key is requeued, so one reconcile never loops through upgrade → rollback → upgrade …).
  *
+ * A release another HelmRelease owns is not touched at all (ownership.ts): the outcome is `blocked`, with
+ * Released=False, reason OwnedByAnotherHelmRelease and a warning event naming the owner.
+ *
  * Before each action Reconciling is set and status written, so progress shows while an action waits.
  * Actions record their outcome in conditions and counters; an error thrown from here left storage unchanged
  * (a locked release, an unreadable storage) and is for the work queue's backoff.
  */
-import { ConditionType, getCondition, markReconciling, markStalled, Reason } from '../../api/index.ts';
+import { ConditionType, getCondition, markFalse, markReconciling, markStalled, Reason } from '../../api/index.ts';
 import type { Release } from '../../release/index.ts';
 import { runCorrectDrift } from './actions/correct-drift.ts';
-import type { ReleaseContext } from './actions/context.ts';
+import { record, releaseRef, type ReleaseContext } from './actions/context.ts';
 import { runInstall } from './actions/install.ts';
 import { runRollback } from './actions/rollback.ts';
 import { runTest } from './actions/test.ts';
@@ -27,7 +30,9 @@ import { failuresOf } from './status/failures.ts';
 export type AtomicOutcome =
   | { kind: 'ready'; history: Release[] }
   | { kind: 'stalled'; history: Release[] }
-  | { kind: 'requeue'; history: Release[] };
+  | { kind: 'requeue'; history: Release[] }
+  /** the release belongs to another HelmRelease: nothing was done, and the history is not this one's */
+  | { kind: 'blocked'; history: Release[] };
 
 const maxSteps = 10;
 
@@ -49,6 +54,25 @@ function stall(ctx: ReleaseContext, action: 'install' | 'upgrade', attempts: num
   markStalled(ctx.obj, Reason.RetriesExceeded, `Failed to ${action} after ${attempts} attempt(s)${why}`);
 }
 
+/** Act on the ownership verdict: block on a conflict; say so when taking over a release another HelmRelease left. */
+function settleOwnership(ctx: ReleaseContext, obs: Observation): boolean {
+  const o = obs.ownership;
+  const release = `Helm release ${ctx.target.storageNamespace}/${ctx.target.name}`;
+  if (o.kind === 'conflict') {
+    const message = `${release} is owned by HelmRelease ${obs.otherOwner ?? ''}: not acting on it `
+      + '(delete that HelmRelease, or give this one another releaseName or storageNamespace)';
+    markFalse(ctx.obj, ConditionType.Released, Reason.OwnedByAnotherHelmRelease, message);
+    record(ctx, 'Warning', Reason.OwnedByAnotherHelmRelease, message);
+    ctx.log.warn({ release: releaseRef(ctx), owner: obs.otherOwner }, 'release owned by another HelmRelease: not acting on it');
+    return false;
+  }
+  if (o.kind === 'take-over') {
+    const why = o.why === 'gone' ? 'which no longer exists' : 'which now targets another release';
+    record(ctx, 'Normal', Reason.ReleaseTakenOver, `${release} was owned by HelmRelease ${obs.otherOwner ?? ''}, ${why}: taking it over`);
+  }
+  return true;
+}
+
 function canRollback(state: ReleaseState, history: readonly Release[]): boolean {
   return state.current !== undefined && previousSuccessful(history, state.current.version) !== undefined;
 }
@@ -58,6 +82,7 @@ export async function atomicRelease(ctx: ReleaseContext): Promise<AtomicOutcome>
   let history: Release[] = [];
   for (let step = 0; step < maxSteps; step++) {
     const obs = await observeRelease(ctx);
+    if (!settleOwnership(ctx, obs)) return { kind: 'blocked', history: obs.history };
     history = obs.history;
     const next = decide({
       status: obs.state.status, spec: ctx.hr.spec, failures: failuresOf(ctx.obj.status),

@@ -23,6 +23,7 @@ import { PostRenderError } from './postrender/post-renderer.ts';
 import { recordError } from './record-error.ts';
 import { Redactor } from './redact.ts';
 import type { ReleaseClientFactory, ReleaseClients } from './release-clients.ts';
+import { ownerLookup } from './owner-lookup.ts';
 import { releaseTarget } from './release-name.ts';
 import { historySnapshots } from './status/history.ts';
 import { inventoryOf } from './status/inventory.ts';
@@ -84,7 +85,13 @@ async function releaseClients(obj: Obj, hr: HelmRelease, deps: SpecDeps, target:
 function afterOutcome(obj: Obj, hr: HelmRelease, outcome: AtomicOutcome, failures: number): Result {
   const interval = durationMs(hr.spec.interval);
   if (outcome.kind !== 'requeue') deleteCondition(obj, ConditionType.Reconciling);
-  summarize(obj, { conditions: summaryConditions(hr) });
+  if (outcome.kind === 'blocked') {
+    // Ready names the owning HelmRelease, whatever this one's earlier remediation, drift or stall said
+    deleteCondition(obj, ConditionType.Stalled);
+    summarize(obj, { conditions: [ConditionType.Released] });
+  } else {
+    summarize(obj, { conditions: summaryConditions(hr) });
+  }
   obj.status.observedGeneration = obj.metadata.generation ?? 0;
   if (outcome.kind === 'requeue') return { requeueAfter: Math.min(interval, 1000 * 2 ** Math.min(failures, 10)) };
   return { requeueAfter: withJitter(interval) };
@@ -126,7 +133,7 @@ export async function reconcileSpec(obj: Obj, deps: SpecDeps, ctx: ReconcileCont
   if (clients === undefined) return {};
   const rc: ReleaseContext = {
     hr, obj, target, chart, values, configDigest: digest, postRenderDigest: postRenderDigest(hr.spec),
-    clients, events: deps.events, redactor, log: ctx.log, signal: ctx.signal, flush,
+    clients, owners: ownerLookup(deps.kube), events: deps.events, redactor, log: ctx.log, signal: ctx.signal, flush,
   };
   let outcome: AtomicOutcome;
   try {
@@ -136,6 +143,8 @@ export async function reconcileSpec(obj: Obj, deps: SpecDeps, ctx: ReconcileCont
     recordError(obj, deps.events, denied !== undefined ? Reason.AccessDenied : Reason.ReconciliationFailed, redactor.redact(denied ?? (e as Error).message));
     throw e;
   }
+  // a release owned by another HelmRelease is not this one's: its history and inventory stay as they were
+  if (outcome.kind === 'blocked') return afterOutcome(obj, hr, outcome, obj.status.failures ?? 0);
   obj.status.history = historySnapshots(outcome.history);
   const deployed = [...outcome.history].reverse().find((r) => r.info?.status === 'deployed');
   if (deployed !== undefined) obj.status.inventory = inventoryOf(await appliedObjects(rc, deployed));

@@ -35,6 +35,19 @@ export function releaseTarget(hr: Pick<HelmRelease, 'metadata' | 'spec'>): Relea
   return { name, namespace: target ?? own, storageNamespace: hr.spec.storageNamespace ?? own };
 }
 
+/** Label values hold at most 63 characters. */
+export const maxLabelValueLength = 63;
+
+/**
+ * A HelmRelease name as a label value: itself when it fits (names up to 63 characters, the usual case),
+ * else its first 50 characters, '-', 12 hex of sha256 (object names may have 253 characters).
+ */
+export function ownerLabelValue(name: string): string {
+  if (name.length <= maxLabelValueLength) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
+  return `${name.slice(0, 50)}-${hash}`;
+}
+
 export function ownerLabels(hr: Pick<HelmRelease, 'metadata'>): Record<string, string> {
-  return { [ownerNameLabel]: hr.metadata.name, [ownerNamespaceLabel]: hr.metadata.namespace ?? 'default' };
+  return { [ownerNameLabel]: ownerLabelValue(hr.metadata.name), [ownerNamespaceLabel]: hr.metadata.namespace ?? 'default' };
 }

@@ -5,7 +5,7 @@
  */
 import { isPending, type Release } from '../../release/index.ts';
 import { configDigest } from './config-digest.ts';
-import { ownerNameLabel, ownerNamespaceLabel } from './release-name.ts';
+import { ownerLabelValue, ownerNameLabel, ownerNamespaceLabel } from './release-name.ts';
 
 export const postRenderDigestLabel = 'helm.capstan.dev/post-render-digest';
 
@@ -33,7 +33,8 @@ export interface DesiredRelease {
 
 /** Whether some revision was written for this HelmRelease (owner labels) or is in its status history. */
 export function isManaged(history: readonly Release[], d: Pick<DesiredRelease, 'owner' | 'known'>): boolean {
-  return history.some((r) => (r.labels?.[ownerNameLabel] === d.owner.name && r.labels[ownerNamespaceLabel] === d.owner.namespace)
+  const name = ownerLabelValue(d.owner.name);
+  return history.some((r) => (r.labels?.[ownerNameLabel] === name && r.labels[ownerNamespaceLabel] === d.owner.namespace)
     || d.known.has(`${r.namespace}/${r.name}.v${r.version}`));
 }
 

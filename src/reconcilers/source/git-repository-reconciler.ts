@@ -38,7 +38,7 @@ import {
 } from './git-repository-report.ts';
 import { RetryBackoff } from './retry-backoff.ts';
 import type { SourceArtifacts } from './source-artifacts.ts';
-import { applySourceStatus } from './status-apply.ts';
+import { applyStatus } from '../shared/status-apply.ts';
 
 export interface GitRepositoryReconcilerOptions {
   kube: KubeClient;
@@ -89,7 +89,7 @@ export class GitRepositoryReconciler implements Controller {
     if (!parsed.ok) {
       reportInvalidSpec(obj, `invalid spec: ${formatIssues(parsed.issues)}`);
       (obj.status ??= {}).observedGeneration = obj.metadata.generation;
-      await applySourceStatus(this.#o.kube, cached, before, obj.status);
+      await applyStatus(this.#o.kube, cached, before, obj.status);
       return {};
     }
     const repo = parsed.value;
@@ -117,7 +117,7 @@ export class GitRepositoryReconciler implements Controller {
     let written = before;
     if (status.artifact === undefined || status.observedGeneration !== obj.metadata.generation) {
       reportProgress(obj, status.artifact === undefined ? 'building artifact' : `building artifact: new generation ${obj.metadata.generation ?? 0}`);
-      await applySourceStatus(this.#o.kube, cached, written, status);
+      await applyStatus(this.#o.kube, cached, written, status);
       written = structuredClone(status);
     }
     const previousRevision = status.artifact?.revision;
@@ -138,7 +138,7 @@ export class GitRepositoryReconciler implements Controller {
     status.observedGeneration = obj.metadata.generation;
     const requested = obj.metadata.annotations?.[reconcileRequestedAtAnnotation];
     if (requested !== undefined) status.lastHandledReconcileAt = requested;
-    await applySourceStatus(this.#o.kube, cached, written, status);
+    await applyStatus(this.#o.kube, cached, written, status);
     const a = status.artifact;
     if (a !== undefined && a.revision !== previousRevision) {
       ctx.log.info({ revision: a.revision, digest: a.digest }, 'new artifact');

@@ -30,7 +30,7 @@ import { HelmRepositoryAccessError, readAccess } from './helm-repository-access.
 import { probeRegistry, RegistryProbeError } from './oci-probe.ts';
 import { RetryBackoff } from './retry-backoff.ts';
 import type { SourceArtifacts } from './source-artifacts.ts';
-import { applySourceStatus } from './status-apply.ts';
+import { applyStatus } from '../shared/status-apply.ts';
 
 export interface HelmRepositoryReconcilerOptions {
   kube: KubeClient;
@@ -78,7 +78,7 @@ export class HelmRepositoryReconciler implements Controller {
       markStalled(obj, Reason.InvalidSpec, `invalid spec: ${formatIssues(parsed.issues)}`);
       summarize(obj, { conditions: summary });
       status.observedGeneration = obj.metadata.generation;
-      await applySourceStatus(this.#o.kube, cached, before, status);
+      await applyStatus(this.#o.kube, cached, before, status);
       return {};
     }
     const repo = parsed.value;
@@ -95,7 +95,7 @@ export class HelmRepositoryReconciler implements Controller {
       const message = `checking repository ${repo.spec.type === 'oci' ? 'registry' : 'index'}: new generation ${obj.metadata.generation ?? 0}`;
       markReconciling(obj, Reason.Progressing, message);
       markUnknown(obj, ConditionType.Ready, Reason.Progressing, message);
-      await applySourceStatus(this.#o.kube, cached, written, status);
+      await applyStatus(this.#o.kube, cached, written, status);
       written = structuredClone(status);
     }
     const interval = durationMs(repo.spec.interval);
@@ -115,7 +115,7 @@ export class HelmRepositoryReconciler implements Controller {
     }
     status.observedGeneration = obj.metadata.generation;
     if (trigger.requested !== undefined) status.lastHandledReconcileAt = trigger.requested;
-    await applySourceStatus(this.#o.kube, cached, written, status);
+    await applyStatus(this.#o.kube, cached, written, status);
     const revision = status.artifact?.revision;
     if (revision !== undefined && revision !== previousRevision) {
       this.#o.sources.changes.emit({ kind: 'HelmRepository', namespace: ctx.namespace, name: ctx.name, revision, digest: status.artifact?.digest, previousRevision });

@@ -10,6 +10,7 @@ import type { Logger } from '../../../observability/logger.ts';
 import type { EventRecorder, EventType } from '../../shared/events.ts';
 import type { ResolvedChart } from '../chart/resolver.ts';
 import type { DriftReport } from '../drift/detect.ts';
+import type { OwnerLookup } from '../owner-lookup.ts';
 import type { Redactor } from '../redact.ts';
 import type { ReleaseClients } from '../release-clients.ts';
 import type { ReleaseTarget } from '../release-name.ts';
@@ -28,6 +29,8 @@ export interface ReleaseContext {
   /** the post-render label value ('' when there are no post-renderers) */
   postRenderDigest: string;
   clients: ReleaseClients;
+  /** looks up the HelmRelease recorded as the release's owner when it is another one */
+  owners: OwnerLookup;
   events: EventRecorder;
   redactor: Redactor;
   log: Logger;

@@ -1,11 +1,12 @@
 /**
- * Writing a GitSync's status with server-side apply on the status subresource (field manager `capstan`):
- * the whole status is sent, so conditions or fields this controller set before and no longer sends are
- * removed by the server, whatever the (possibly stale) cached copy showed. Nothing is sent when the status
- * equals the one read.
+ * Writing a reconciler's status with server-side apply on the status subresource (field manager `capstan`),
+ * for the kinds whose controller owns their whole status (sources, GitSync): the whole status is sent, so
+ * conditions or fields this controller set before and no longer sends are removed by the server, whatever the
+ * (possibly stale) cached copy showed. Nothing is sent when the status equals the one read, so a no-op
+ * reconcile writes nothing. (object-writes.ts's patchStatus sends only what changed, as a merge patch.)
  */
 import { fieldManager, rawRequest, toKubeError, type KubeClient, type KubeObject } from '../../kube/index.ts';
-import { jsonEqual } from '../shared/merge-patch.ts';
+import { jsonEqual } from './merge-patch.ts';
 
 /** Applies `status` unless it equals `before`; returns the stored object, or undefined when nothing was sent. */
 export async function applyStatus(kube: KubeClient, obj: KubeObject, before: unknown, status: unknown): Promise<KubeObject | undefined> {
