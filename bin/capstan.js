@@ -79,6 +79,8 @@ function loadBundle(build) {
     importModuleDynamically: require('node:vm').constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const mod = { exports: {} };
+  // the build id keys what the bundle keeps on disk between runs (src/cli/template-parse-store.ts)
+  globalThis.__capstanBuild = build.id;
   script.runInThisContext().call(mod.exports, mod.exports, module.createRequire(file), mod, file, dirname(file));
   // The code cache is written after a `template` run that found none it could use, and once more after the
   // first real run following the build's warm-up render (marked by a .warmup file): V8 then writes what both

@@ -9,6 +9,8 @@ export { builtins } from './builtins.ts';
 export { htmlEscapeString, jsEscapeString, urlQueryEscape } from './builtins-escape.ts';
 export { registerNamedType } from './convert.ts';
 export { parse, Tree } from './parse.ts';
+export { setParseStore, type ParseStore } from './parse-cache.ts';
+export { encodeTrees, decodeTrees, TREE_CODEC_VERSION } from './tree-codec.ts';
 export { NodeType } from './ast.ts';
 export type { Node } from './ast.ts';
 export * from './value.ts';

@@ -28,7 +28,7 @@ const BYTES_PER_CHAR = 8.9;
  */
 const cache = new TextCache<Entry[]>({ name: 'template-parses', bytesPerChar: BYTES_PER_CHAR, share: 0.5, maxEntryChars: 2 * 1024 * 1024 });
 
-function sameFuncs(e: Entry, funcs: FuncCheck): boolean {
+function sameFuncs(e: { readonly funcs: ReadonlyMap<string, boolean> }, funcs: FuncCheck): boolean {
   for (const [name, defined] of e.funcs) if (funcs(name) !== defined) return false;
   return true;
 }
@@ -42,17 +42,43 @@ export function parseCached(name: string, text: string, funcs: FuncCheck): Map<s
   if (list !== undefined) {
     for (const e of list) if (e.name === name && sameFuncs(e, funcs)) return new Map(e.trees);
   }
+  const stored = store?.get(name, text);
+  if (stored !== undefined && sameFuncs(stored, funcs)) {
+    remember(list, { name, trees: new Map(stored.trees), funcs: stored.funcs }, text);
+    return stored.trees;
+  }
   const asked = new Map<string, boolean>();
   const trees = parse(name, text, (fn) => {
     const defined = funcs(fn);
     asked.set(fn, defined);
     return defined;
   });
-  // one entry per name: a new answer about the functions replaces the old one
-  const next = (list ?? []).filter((e) => e.name !== name);
-  next.push({ name, trees: new Map(trees), funcs: asked });
-  cache.set(text, next);
+  remember(list, { name, trees: new Map(trees), funcs: asked }, text);
+  store?.put(name, text, asked, trees);
   return trees;
+}
+
+/** one entry per name: a new answer about the functions replaces the old one */
+function remember(list: Entry[] | undefined, entry: Entry, text: string): void {
+  const next = (list ?? []).filter((e) => e.name !== entry.name);
+  next.push(entry);
+  cache.set(text, next);
+}
+
+/**
+ * A second level behind the in-memory cache, kept by the caller (the CLI keeps one per chart on disk,
+ * src/cli/template-parse-store.ts): asked on a miss, told about every new parse.
+ */
+export interface ParseStore {
+  get(name: string, text: string): { trees: Map<string, Tree>; funcs: ReadonlyMap<string, boolean> } | undefined;
+  put(name: string, text: string, funcs: ReadonlyMap<string, boolean>, trees: ReadonlyMap<string, Tree>): void;
+}
+
+let store: ParseStore | null = null;
+
+/** Installs (or with null removes) the second-level store. */
+export function setParseStore(s: ParseStore | null): void {
+  store = s;
 }
 
 /** Empties the cache (tests). */

@@ -13,6 +13,8 @@ import { goYamlParser } from '../../render/go-yaml.ts';
 import { runTemplateCommand, templateErrorText } from '../../render/template-command.ts';
 import type { TemplateCommandEnv } from '../../render/template-command.ts';
 import type { Command } from '../commands.ts';
+import { setParseStore } from '../../template/index.ts';
+import { TemplateParseStore } from '../template-parse-store.ts';
 import { writeOut } from '../write-out.ts';
 
 export interface CapstanTemplateOptions {
@@ -20,6 +22,8 @@ export interface CapstanTemplateOptions {
   cwd?: string;
   /** what `-f -` reads (default: stdin) */
   readStdin?: () => string;
+  /** keep the chart's parse trees on disk between runs (the CLI; see src/cli/template-parse-store.ts) */
+  parseStore?: boolean;
 }
 
 export interface CapstanTemplateResult {
@@ -63,7 +67,12 @@ export function locateChart(name: string, cwd: string): string {
 }
 
 /** The template command's file system access, relative to `cwd`. */
-export function diskTemplateEnv(cwd: string, warn: (message: string) => void, readStdin?: () => string): TemplateCommandEnv {
+export function diskTemplateEnv(
+  cwd: string,
+  warn: (message: string) => void,
+  readStdin?: () => string,
+  onChart?: (path: string) => void,
+): TemplateCommandEnv {
   return {
     readFile(path) {
       if (path === '-') return readStdin ? readStdin() : readFileSync(0, 'utf8');
@@ -74,7 +83,11 @@ export function diskTemplateEnv(cwd: string, warn: (message: string) => void, re
       }
     },
     locateChart: (ref) => locateChart(ref, cwd),
-    loadChart: (path) => loadChart(resolve(cwd, path), { parseYaml: goYamlParser }),
+    loadChart: (path) => {
+      const abs = resolve(cwd, path);
+      onChart?.(abs);
+      return loadChart(abs, { parseYaml: goYamlParser });
+    },
     parseYaml: goYamlParser,
     warn,
   };
@@ -83,12 +96,24 @@ export function diskTemplateEnv(cwd: string, warn: (message: string) => void, re
 /** `capstan template ARGS…` (ARGS without the leading `template`) as a function. */
 export function capstanTemplate(argv: readonly string[], opts: CapstanTemplateOptions = {}): CapstanTemplateResult {
   const warnings: string[] = [];
-  const env = diskTemplateEnv(opts.cwd ?? process.cwd(), (m) => warnings.push(m.endsWith('\n') ? m : `${m}\n`), opts.readStdin);
+  let store: TemplateParseStore | undefined;
+  const onChart = opts.parseStore === true
+    ? (path: string) => {
+      store = TemplateParseStore.open(path);
+      if (store !== undefined) setParseStore(store);
+    }
+    : undefined;
+  const env = diskTemplateEnv(opts.cwd ?? process.cwd(), (m) => warnings.push(m.endsWith('\n') ? m : `${m}\n`), opts.readStdin, onChart);
   try {
     const stdout = runTemplateCommand(argv, env);
     return { stdout, stderr: warnings.join(''), exitCode: 0 };
   } catch (e) {
     return { stdout: '', stderr: `${warnings.join('')}Error: ${templateErrorText(e)}\n`, exitCode: 1 };
+  } finally {
+    if (store !== undefined) {
+      setParseStore(null);
+      store.flush();
+    }
   }
 }
 
@@ -96,7 +121,7 @@ export const templateCommand: Command = {
   name: 'template',
   summary: 'Locally render templates (helm template NAME CHART)',
   async run(args) {
-    const r = capstanTemplate(args);
+    const r = capstanTemplate(args, { parseStore: true });
     await writeOut(2, r.stderr);
     await writeOut(1, r.stdout);
     return r.exitCode;

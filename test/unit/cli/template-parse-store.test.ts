@@ -1,0 +1,88 @@
+/**
+ * The CLI's template parse store (src/cli/template-parse-store.ts): a run writes the chart's parse
+ * trees, a later process renders from them with the same output, an edited template is parsed again,
+ * and a file from another build or a damaged one is ignored.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { capstanTemplate } from '../../../src/cli/commands/template.ts';
+import { TemplateParseStore } from '../../../src/cli/template-parse-store.ts';
+import { clearParseCache } from '../../../src/template/parse-cache.ts';
+
+const SHOP = resolve(import.meta.dirname, '../../../examples/charts/shop');
+const g = globalThis as { __capstanBuild?: string | undefined };
+
+function setup(t: { after(f: () => void): void }): { chart: string; store: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'capstan-parse-store-'));
+  const chart = join(dir, 'shop');
+  cpSync(SHOP, chart, { recursive: true });
+  const store = join(dir, 'store');
+  const before = { build: g.__capstanBuild, env: process.env['CAPSTAN_TEMPLATE_CACHE'] };
+  g.__capstanBuild = 'test-build';
+  process.env['CAPSTAN_TEMPLATE_CACHE'] = store;
+  t.after(() => {
+    g.__capstanBuild = before.build;
+    if (before.env === undefined) delete process.env['CAPSTAN_TEMPLATE_CACHE'];
+    else process.env['CAPSTAN_TEMPLATE_CACHE'] = before.env;
+    rmSync(dir, { recursive: true, force: true });
+    clearParseCache();
+  });
+  return { chart, store };
+}
+
+/** a render as a fresh process would do it: nothing in the in-memory parse cache */
+function render(chart: string): string {
+  clearParseCache();
+  const r = capstanTemplate(['shop', chart, '--set', 'frontend.replicaCount=3'], { parseStore: true });
+  assert.equal(r.exitCode, 0, r.stderr);
+  return r.stdout;
+}
+
+test('parse store: the second run renders from the stored trees, with the same output', (t) => {
+  const { chart, store } = setup(t);
+  const plain = capstanTemplate(['shop', chart, '--set', 'frontend.replicaCount=3']).stdout;
+  assert.equal(render(chart), plain);
+  const files = readdirSync(store);
+  assert.equal(files.length, 1);
+  const file = join(store, files[0]!);
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { build: string; chart: string; entries: [string, unknown][] };
+  assert.equal(stored.build, 'test-build');
+  assert.equal(stored.chart, chart);
+  assert.ok(stored.entries.length > 0);
+  // served from the file: get() answers for every template, nothing is parsed, the file is not rewritten
+  const opened = TemplateParseStore.open(chart)!;
+  for (const [name, e] of stored.entries) assert.ok(opened.get(name, (e as { text: string }).text), name);
+  const written = readFileSync(file, 'utf8');
+  assert.equal(render(chart), plain);
+  assert.equal(readFileSync(file, 'utf8'), written);
+});
+
+test('parse store: an edited template is parsed again; a file of another build or a damaged file is ignored', (t) => {
+  const { chart, store } = setup(t);
+  render(chart);
+  const tpl = readdirSync(join(chart, 'templates')).find((n) => n.endsWith('.yaml'))!;
+  writeFileSync(join(chart, 'templates', tpl), `${readFileSync(join(chart, 'templates', tpl), 'utf8')}\n---\n# edited {{ .Release.Name }}\n`);
+  assert.match(render(chart), /# edited shop/);
+
+  const file = join(store, readdirSync(store)[0]!);
+  g.__capstanBuild = 'another-build';
+  assert.equal(TemplateParseStore.open(chart)!.get('x', 'y'), undefined);
+  assert.match(render(chart), /# edited shop/);
+  assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { build: string }).build, 'another-build');
+
+  writeFileSync(file, '{ damaged');
+  assert.match(render(chart), /# edited shop/);
+  assert.doesNotThrow(() => JSON.parse(readFileSync(file, 'utf8')));
+});
+
+test('parse store: off from TypeScript sources (no build id) and with CAPSTAN_TEMPLATE_CACHE=0', (t) => {
+  const { chart } = setup(t);
+  process.env['CAPSTAN_TEMPLATE_CACHE'] = '0';
+  assert.equal(TemplateParseStore.open(chart), undefined);
+  process.env['CAPSTAN_TEMPLATE_CACHE'] = join(tmpdir(), 'unused');
+  g.__capstanBuild = undefined;
+  assert.equal(TemplateParseStore.open(chart), undefined);
+});
