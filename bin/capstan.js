@@ -81,7 +81,12 @@ function loadBundle(build) {
   const mod = { exports: {} };
   // the build id keys what the bundle keeps on disk between runs (src/cli/template-parse-store.ts)
   globalThis.__capstanBuild = build.id;
-  script.runInThisContext().call(mod.exports, mod.exports, module.createRequire(file), mod, file, dirname(file));
+  // built-ins straight from process.getBuiltinModule; a full require (its first createRequire sets up Node's
+  // CommonJS loader: ~5 ms) only for a package the bundle leaves external, when a command needs one
+  let packageRequire;
+  const bundleRequire = (id) => process.getBuiltinModule(id) ?? (packageRequire ??= module.createRequire(file))(id);
+  bundleRequire.resolve = (id, options) => (packageRequire ??= module.createRequire(file)).resolve(id, options);
+  script.runInThisContext().call(mod.exports, mod.exports, bundleRequire, mod, file, dirname(file));
   // The code cache is written after a `template` run that found none it could use, and once more after the
   // first real run following the build's warm-up render (marked by a .warmup file): V8 then writes what both
   // compiled, so the cache fits the charts this installation renders.

@@ -83,119 +83,152 @@ export class TreeDecodeError extends Error {
   }
 }
 
-function arr(v: unknown): unknown[] {
-  if (!Array.isArray(v)) throw new TreeDecodeError('expected an array');
-  return v;
+function bad(what: string): never {
+  throw new TreeDecodeError(`expected ${what}`);
 }
 
-function str(v: unknown): string {
-  if (typeof v !== 'string') throw new TreeDecodeError('expected a string');
-  return v;
+// The decoder checks each field's type inline (`typeof`), without a helper call per field: it runs once per
+// node in a process that has not optimised it yet, where every call counts.
+
+function strings(v: unknown): string[] {
+  if (!Array.isArray(v)) bad('a list of strings');
+  for (const x of v) if (typeof x !== 'string') bad('a string');
+  return v as string[];
 }
 
-function num(v: unknown): number {
-  if (typeof v !== 'number') throw new TreeDecodeError('expected a number');
-  return v;
-}
-
-function strs(v: unknown): string[] {
-  return arr(v).map(str);
+function decodeNode(e: unknown, tr: TreeRef): Node {
+  if (!Array.isArray(e)) bad('a node');
+  const a = e as unknown[];
+  const pos = a[1];
+  if (typeof pos !== 'number') bad('a position');
+  switch (a[0]) {
+    case NodeType.List: {
+      const n = new ListNode(tr, pos);
+      const items = a[2];
+      if (!Array.isArray(items)) bad('a node list');
+      for (const x of items) n.nodes.push(decodeNode(x, tr));
+      return n;
+    }
+    case NodeType.Text: {
+      const t = a[2];
+      if (typeof t === 'number') return new TextNode(tr, pos, tr.text.slice(pos, pos + t));
+      if (typeof t !== 'string') bad('text');
+      return new TextNode(tr, pos, t);
+    }
+    case NodeType.Comment: {
+      if (typeof a[2] !== 'string') bad('a comment');
+      return new CommentNode(tr, pos, a[2]);
+    }
+    case NodeType.Action: {
+      if (typeof a[2] !== 'number') bad('a line');
+      return new ActionNode(tr, pos, a[2], decodePipe(a[3], tr));
+    }
+    case NodeType.Bool: return new BoolNode(tr, pos, a[2] === true);
+    case NodeType.Chain: {
+      const n = new ChainNode(tr, pos, decodeNode(a[2], tr));
+      for (const f of strings(a[3])) n.field.push(f);
+      return n;
+    }
+    case NodeType.Command: {
+      const n = new CommandNode(tr, pos);
+      const args = a[2];
+      if (!Array.isArray(args)) bad('arguments');
+      for (const x of args) n.args.push(decodeNode(x, tr));
+      return n;
+    }
+    case NodeType.Dot: return new DotNode(tr, pos);
+    case NodeType.Nil: return new NilNode(tr, pos);
+    case NodeType.Field: return new FieldNode(tr, pos, `.${strings(a[2]).join('.')}`);
+    case NodeType.Identifier: {
+      if (typeof a[2] !== 'string') bad('an identifier');
+      return new IdentifierNode(tr, pos, a[2]);
+    }
+    case NodeType.If: case NodeType.Range: case NodeType.With: {
+      if (typeof a[2] !== 'number') bad('a line');
+      const Branch = a[0] === NodeType.If ? IfNode : a[0] === NodeType.Range ? RangeNode : WithNode;
+      return new Branch(tr, pos, a[2], decodePipe(a[3], tr), decodeList(a[4], tr), a[5] === null ? null : decodeList(a[5], tr));
+    }
+    case NodeType.Number: {
+      const [, , text, flags, i64, u64, f64, re, im] = a;
+      if (typeof text !== 'string' || typeof flags !== 'number' || typeof i64 !== 'string' || typeof u64 !== 'string' ||
+        typeof f64 !== 'string' || typeof re !== 'string' || typeof im !== 'string') bad('a number');
+      const n = new NumberNode(tr, pos, text);
+      n.isInt = (flags & 1) !== 0;
+      n.isUint = (flags & 2) !== 0;
+      n.isFloat = (flags & 4) !== 0;
+      n.isComplex = (flags & 8) !== 0;
+      n.int64 = BigInt(i64);
+      n.uint64 = BigInt(u64);
+      n.float64 = Number(f64);
+      n.complexReal = Number(re);
+      n.complexImag = Number(im);
+      return n;
+    }
+    case NodeType.Pipe: {
+      if (typeof a[2] !== 'number') bad('a line');
+      const n = new PipeNode(tr, pos, a[2]);
+      n.isAssign = a[3] === true;
+      const decl = a[4];
+      const cmds = a[5];
+      if (!Array.isArray(decl) || !Array.isArray(cmds)) bad('a pipeline');
+      for (const x of decl) {
+        const v = decodeNode(x, tr);
+        if (!(v instanceof VariableNode)) bad('a variable');
+        n.decl.push(v);
+      }
+      for (const x of cmds) {
+        const c = decodeNode(x, tr);
+        if (!(c instanceof CommandNode)) bad('a command');
+        n.cmds.push(c);
+      }
+      return n;
+    }
+    case NodeType.String: {
+      if (typeof a[2] !== 'string' || typeof a[3] !== 'string') bad('a string');
+      return new StringNode(tr, pos, a[2], a[3]);
+    }
+    case NodeType.Template: {
+      if (typeof a[2] !== 'number' || typeof a[3] !== 'string') bad('a template call');
+      return new TemplateNode(tr, pos, a[2], a[3], a[4] === null ? null : decodePipe(a[4], tr));
+    }
+    case NodeType.Variable: {
+      if (typeof a[2] !== 'string') bad('a variable');
+      return new VariableNode(tr, pos, a[2]);
+    }
+    case NodeType.Break: case NodeType.Continue: {
+      if (typeof a[2] !== 'number') bad('a line');
+      return a[0] === NodeType.Break ? new BreakNode(tr, pos, a[2]) : new ContinueNode(tr, pos, a[2]);
+    }
+    default: throw new TreeDecodeError(`unknown node type ${String(a[0])}`);
+  }
 }
 
 function decodePipe(e: unknown, tr: TreeRef): PipeNode {
   const n = decodeNode(e, tr);
-  if (!(n instanceof PipeNode)) throw new TreeDecodeError('expected a pipe');
+  if (!(n instanceof PipeNode)) bad('a pipe');
   return n;
 }
 
 function decodeList(e: unknown, tr: TreeRef): ListNode {
   const n = decodeNode(e, tr);
-  if (!(n instanceof ListNode)) throw new TreeDecodeError('expected a list');
+  if (!(n instanceof ListNode)) bad('a list');
   return n;
-}
-
-function decodeNode(e: unknown, tr: TreeRef): Node {
-  const a = arr(e);
-  const pos = num(a[1]);
-  switch (a[0]) {
-    case NodeType.List: {
-      const n = new ListNode(tr, pos);
-      for (const x of arr(a[2])) n.append(decodeNode(x, tr));
-      return n;
-    }
-    case NodeType.Text: return new TextNode(tr, pos, typeof a[2] === 'number' ? tr.text.slice(pos, pos + a[2]) : str(a[2]));
-    case NodeType.Comment: return new CommentNode(tr, pos, str(a[2]));
-    case NodeType.Action: return new ActionNode(tr, pos, num(a[2]), decodePipe(a[3], tr));
-    case NodeType.Bool: return new BoolNode(tr, pos, a[2] === true);
-    case NodeType.Chain: {
-      const n = new ChainNode(tr, pos, decodeNode(a[2], tr));
-      for (const f of strs(a[3])) n.add(`.${f}`);
-      return n;
-    }
-    case NodeType.Command: {
-      const n = new CommandNode(tr, pos);
-      for (const x of arr(a[2])) n.append(decodeNode(x, tr));
-      return n;
-    }
-    case NodeType.Dot: return new DotNode(tr, pos);
-    case NodeType.Nil: return new NilNode(tr, pos);
-    case NodeType.Field: return new FieldNode(tr, pos, `.${strs(a[2]).join('.')}`);
-    case NodeType.Identifier: return new IdentifierNode(tr, pos, str(a[2]));
-    case NodeType.If: case NodeType.Range: case NodeType.With: {
-      const Branch = a[0] === NodeType.If ? IfNode : a[0] === NodeType.Range ? RangeNode : WithNode;
-      return new Branch(tr, pos, num(a[2]), decodePipe(a[3], tr), decodeList(a[4], tr), a[5] === null ? null : decodeList(a[5], tr));
-    }
-    case NodeType.Number: {
-      const n = new NumberNode(tr, pos, str(a[2]));
-      const flags = num(a[3]);
-      n.isInt = (flags & 1) !== 0;
-      n.isUint = (flags & 2) !== 0;
-      n.isFloat = (flags & 4) !== 0;
-      n.isComplex = (flags & 8) !== 0;
-      n.int64 = BigInt(str(a[4]));
-      n.uint64 = BigInt(str(a[5]));
-      n.float64 = Number(str(a[6]));
-      n.complexReal = Number(str(a[7]));
-      n.complexImag = Number(str(a[8]));
-      return n;
-    }
-    case NodeType.Pipe: {
-      const n = new PipeNode(tr, pos, num(a[2]));
-      n.isAssign = a[3] === true;
-      for (const x of arr(a[4])) {
-        const v = decodeNode(x, tr);
-        if (!(v instanceof VariableNode)) throw new TreeDecodeError('expected a variable');
-        n.decl.push(v);
-      }
-      for (const x of arr(a[5])) {
-        const c = decodeNode(x, tr);
-        if (!(c instanceof CommandNode)) throw new TreeDecodeError('expected a command');
-        n.append(c);
-      }
-      return n;
-    }
-    case NodeType.String: return new StringNode(tr, pos, str(a[2]), str(a[3]));
-    case NodeType.Template: return new TemplateNode(tr, pos, num(a[2]), str(a[3]), a[4] === null ? null : decodePipe(a[4], tr));
-    case NodeType.Variable: return new VariableNode(tr, pos, str(a[2]));
-    case NodeType.Break: return new BreakNode(tr, pos, num(a[2]));
-    case NodeType.Continue: return new ContinueNode(tr, pos, num(a[2]));
-    default: throw new TreeDecodeError(`unknown node type ${String(a[0])}`);
-  }
 }
 
 /** The trees {@link encodeTrees} encoded, for the same `text`. Throws TreeDecodeError on foreign data. */
 export function decodeTrees(data: unknown, text: string): Map<string, Tree> {
   const trees = new Map<string, Tree>();
-  for (const e of arr(data)) {
-    const [key, name, parseName, mode, root] = arr(e);
-    const t = new Tree(str(name));
-    t.parseName = str(parseName);
-    t.mode = num(mode);
+  if (!Array.isArray(data)) bad('an array of trees');
+  for (const e of data as unknown[]) {
+    if (!Array.isArray(e)) bad('a tree');
+    const [key, name, parseName, mode, root] = e as unknown[];
+    if (typeof key !== 'string' || typeof name !== 'string' || typeof parseName !== 'string' || typeof mode !== 'number') bad('a tree header');
+    const t = new Tree(name);
+    t.parseName = parseName;
+    t.mode = mode;
     t.text = text;
-    const list = decodeNode(root, t);
-    if (!(list instanceof ListNode)) throw new TreeDecodeError('a tree root must be a list');
-    t.root = list;
-    trees.set(str(key), t);
+    t.root = decodeList(root, t);
+    trees.set(key, t);
   }
   return trees;
 }
