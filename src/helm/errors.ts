@@ -1,7 +1,8 @@
 /** Typed errors of release actions: a code for conditions, Helm's wording in the message, the cause kept. */
 export type ActionErrorCode =
   | 'Locked' | 'ReleaseNotFound' | 'NoDeployedRelease' | 'InvalidRevision' | 'RenderFailed' | 'OwnershipConflict'
-  | 'ApplyFailed' | 'HookFailed' | 'WaitFailed' | 'CrdFailed' | 'UninstallFailed' | 'TestFailed' | 'StorageFailed';
+  | 'ApplyFailed' | 'HookFailed' | 'WaitFailed' | 'CrdFailed' | 'UninstallFailed' | 'TestFailed' | 'StorageFailed'
+  | 'InvalidLabels';
 
 export class ActionError extends Error {
   readonly code: ActionErrorCode;

@@ -5,6 +5,7 @@ export { upgrade, type UpgradeOptions } from './upgrade.ts';
 export { rollback, type RollbackOptions } from './rollback.ts';
 export { uninstall, type UninstallOptions, type UninstallResult } from './uninstall.ts';
 export { releaseTest } from './release-test.ts';
+export { checkCustomLabels, customLabels, deletedLabelValue, mergeCustomLabels } from './release-labels.ts';
 export { recoverStalePending, holderAnnotation, startedAnnotation } from './operation-lock.ts';
 export type { CrdPolicy } from './crds.ts';
 export type { DeletionPropagation } from './resources.ts';

@@ -12,6 +12,7 @@ import { perform } from './perform.ts';
 import { releaseObjects, renderForRelease } from './prepare.ts';
 import { markFailed, withStatus } from './record.ts';
 import { newRelease } from './release-record.ts';
+import { checkCustomLabels } from './release-labels.ts';
 import { crashPoint } from './crash-point.ts';
 
 export interface InstallOptions {
@@ -47,6 +48,7 @@ export async function install(cfg: ActionConfig, o: InstallOptions): Promise<Rel
 /** install with the operation lock already held (also used by `upgrade --install`). */
 export async function installLocked(cfg: ActionConfig, o: InstallOptions, lock: OperationLock): Promise<Release> {
   {
+    checkCustomLabels(o.labels);
     const history = await cfg.storage.history(o.name);
     const last = history.at(-1);
     // Helm's availableName: any history blocks the name, unless --replace and the newest is uninstalled/failed

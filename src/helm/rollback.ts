@@ -1,5 +1,5 @@
 /**
- * `helm rollback NAME [REVISION]`: a new revision copying the target's chart, values, manifest and hooks,
+ * `helm rollback NAME [REVISION]`: a new revision copying the target's chart, values, manifest, hooks and custom labels,
  * recorded as pending-rollback ("Rollback to N"), then hooks, apply, prune, wait; the others superseded.
  * `recreate` restarts the workloads' pods after the apply (see restart-workloads.ts); `cleanupOnFail` deletes
  * the objects the rollback created when it fails.
@@ -12,6 +12,7 @@ import { recoverStalePending, withReleaseLock } from './operation-lock.ts';
 import { perform } from './perform.ts';
 import { releaseObjects } from './prepare.ts';
 import { markFailed, supersedeOthers, withStatus } from './record.ts';
+import { customLabels, labelsOption } from './release-labels.ts';
 import { deleteObjects } from './resources.ts';
 import { restartWorkloads } from './restart-workloads.ts';
 
@@ -51,6 +52,8 @@ export async function rollback(cfg: ActionConfig, o: RollbackOptions): Promise<R
       ...(target.config ? { config: target.config } : {}),
       ...(target.manifest !== undefined ? { manifest: target.manifest } : {}),
       hooks: structuredClone(target.hooks ?? []).map((h) => ({ ...h, last_run: { phase: '' as const } })),
+      // Helm's prepareRollback: the target revision's custom labels come back with its chart and values
+      ...labelsOption(customLabels(target)),
       annotations: lock.annotations(),
     };
     const objects = await releaseObjects(cfg, rel);

@@ -17,9 +17,14 @@ import { perform } from './perform.ts';
 import { releaseObjects, renderForRelease } from './prepare.ts';
 import { markFailed, supersedeOthers, withStatus } from './record.ts';
 import { newRelease } from './release-record.ts';
+import { checkCustomLabels, customLabels, labelsOption, mergeCustomLabels } from './release-labels.ts';
 import { deleteObjects } from './resources.ts';
 import { crashPoint } from './crash-point.ts';
 
+/**
+ * On upgrade, `labels` are merged over the custom labels of the newest revision (release-labels.ts): a label
+ * given as "null" is removed, the others are kept.
+ */
 export interface UpgradeOptions extends InstallOptions {
   /** `upgrade --install`: install when the release does not exist (or was uninstalled) */
   install?: boolean;
@@ -48,6 +53,7 @@ export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Rel
     await recoverStalePending(cfg, o.name);
     const history = await cfg.storage.history(o.name);
     const last = history.at(-1);
+    checkCustomLabels(o.labels);
     if (!last || last.info?.status === 'uninstalled') {
       // upgrade --install re-uses the name of an uninstalled release (its history kept)
       if (o.install) return installLocked(cfg, { ...o, replace: true }, lock);
@@ -63,7 +69,7 @@ export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Rel
       name: o.name, namespace: o.namespace, version, chart: o.chart, config: values, result,
       status: 'pending-upgrade', description: 'Preparing upgrade', annotations: lock.annotations(),
       ...(current.info?.first_deployed ? { firstDeployed: current.info.first_deployed } : {}),
-      ...(o.labels ? { labels: o.labels } : {}),
+      ...labelsOption(mergeCustomLabels(customLabels(last), o.labels)),
     });
     const objects = await releaseObjects(cfg, rel);
     const previous = await releaseObjects(cfg, current);

@@ -1,11 +1,14 @@
 /**
  * A broken upgrade (an image kwok never makes ready) fails its wait, is remediated by rolling back to the
  * last good revision, and the HelmRelease stalls with Ready=False naming the objects that were not ready;
- * fixing the values (a new target) upgrades again and the release is Ready.
+ * fixing the values (a new target) upgrades again and the release is Ready. With post-renderers, the
+ * rollback revision keeps the custom labels of the revision it goes back to (as helm rollback does), so going
+ * back to the good values finds it in sync: no further upgrade.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KubeClient } from '../../src/kube/index.ts';
+import { SecretsDriver, Storage } from '../../src/release/index.ts';
 import { helm, ok } from '../support/capstan-cli.ts';
 import { testCluster, testNamespace } from '../support/cluster.ts';
 import {
@@ -73,4 +76,26 @@ test('a broken upgrade is rolled back and stalls with the unready objects named;
   assert.equal(condition(fixed, 'Remediated'), undefined, 'a successful release clears Remediated');
   assert.equal(condition(fixed, 'Stalled'), undefined);
   assert.equal(fixed.status?.['upgradeFailures'], undefined, 'a success resets the failure counters');
+});
+
+test('with post-renderers, a release rolled back by remediation keeps its labels: back to the good values, it is in sync without another upgrade', async () => {
+  const pr = (image: string) => ({ ...spec(image), commonMetadata: { labels: { team: 'platform' } } });
+  await kube.apply(gitRepository(ns, 'infra', repo.url));
+  await kube.apply(helmRelease(ns, 'pr', pr('nginx:1.27')));
+  await waitForHr(kube, ns, 'pr', 'Ready', isReady);
+  await kube.apply(helmRelease(ns, 'pr', pr('example.com/never-ready:1')));
+  await waitForHr(kube, ns, 'pr', 'Stalled', (o) => condition(o, 'Stalled')?.status === 'True' && o.status?.observedGeneration === o.metadata.generation);
+  const store = new Storage(new SecretsDriver(kube.core, ns));
+  const [v1, , v3] = await store.history('pr');
+  assert.equal(v3?.info?.description, 'Rollback to 1');
+  const digest = 'helm.capstan.dev/post-render-digest';
+  assert.ok(v1?.labels?.[digest], 'the release records the post-render digest');
+  assert.equal(v3?.labels?.[digest], v1?.labels?.[digest], 'the rollback revision carries revision 1\'s labels');
+  assert.equal(v3?.labels?.['helm.capstan.dev/name'], 'pr');
+
+  await kube.apply(helmRelease(ns, 'pr', pr('nginx:1.27')));
+  const back = await waitForHr(kube, ns, 'pr', 'Ready with the good values again', isReady);
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.deepEqual((await store.history('pr')).map((r) => [r.version, r.info?.status]), [[1, 'superseded'], [2, 'failed'], [3, 'deployed']], 'no upgrade: revision 3 is in sync');
+  assert.equal(back.status?.history?.[0]?.version, 3);
 });

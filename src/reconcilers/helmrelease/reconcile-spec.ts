@@ -1,7 +1,8 @@
 /**
  * The body of a HelmRelease reconcile once the object is known, not deleted and not suspended: validate the
- * spec, wait for dependencies, resolve the chart, compose the values, record the attempt, run the release
- * state machine, then record history, inventory and the summary (Ready last). Returns when to come back.
+ * spec, wait for dependencies, resolve the chart, compose the values, uninstall the release at the old target
+ * when the target changed (target-change.ts), record the attempt, run the release state machine, then record
+ * history, inventory and the summary (Ready last). Returns when to come back.
  */
 import {
   ConditionType, Reason, deleteCondition, durationMs, formatIssues, markStalled, parseHelmRelease,
@@ -25,6 +26,8 @@ import { Redactor } from './redact.ts';
 import type { ReleaseClientFactory, ReleaseClients } from './release-clients.ts';
 import { ownerLookup } from './owner-lookup.ts';
 import { releaseTarget } from './release-name.ts';
+import { releaseTargetChanged } from './target-change.ts';
+import { releasePreviousTarget } from './actions/previous-target.ts';
 import { historySnapshots } from './status/history.ts';
 import { inventoryOf } from './status/inventory.ts';
 import { recordAttempt } from './status/failures.ts';
@@ -125,6 +128,13 @@ export async function reconcileSpec(obj: Obj, deps: SpecDeps, ctx: ReconcileCont
   }
   const digest = configDigest(values);
   const target = releaseTarget(hr);
+  // a changed release target: the release at the old one goes first (Flux's ReleaseTargetChanged)
+  const change = releaseTargetChanged(obj.status, target, chart.name);
+  if (change !== undefined) {
+    const previous = await releaseClients(obj, hr, deps, change.previous);
+    if (previous === undefined) return {};
+    await releasePreviousTarget({ obj, hr, change, clients: previous, events: deps.events, log: ctx.log });
+  }
   recordAttempt(obj.status, { generation: obj.metadata.generation ?? 0, revision: chart.revision, revisionDigest: chart.digest, configDigest: digest, newRequest });
   obj.status.storageNamespace = target.storageNamespace;
   if (chart.sourceObject !== undefined) obj.status.helmChart = chart.sourceObject;

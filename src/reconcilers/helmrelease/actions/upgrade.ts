@@ -16,7 +16,7 @@ export async function runUpgrade(ctx: ReleaseContext): Promise<boolean> {
   try {
     const rel = await upgrade(ctx.clients.cfg, {
       name: ctx.target.name, namespace: ctx.target.namespace, chart: ctx.chart.load(), values: deepCopy(ctx.values),
-      ...upgradeFlags(spec), labels: releaseLabels(ctx),
+      ...upgradeFlags(spec), labels: releaseLabels(ctx, 'upgrade'),
     });
     releaseSucceeded(ctx, 'upgrade', rel);
     return true;
