@@ -85,3 +85,4 @@ export {
   type Values,
 } from './values.ts';
 export { parseValuesYaml, parseYamlValue, YamlError, type YamlOptions, type YamlParser } from './yaml-values.ts';
+export { setYamlParseStore, type YamlParseStore } from './yaml-parse-cache.ts';

@@ -22,9 +22,33 @@ const cache = new TextCache<Entry>({ name: 'values-yaml', bytesPerChar: BYTES_PE
 export function parseYamlCached(parser: YamlParser, text: string): unknown {
   const hit = cache.get(text);
   if (hit !== undefined && hit.parser === parser) return hit.raw;
+  const fromStore = store !== null && store.parser === parser ? store.getYaml(text) : undefined;
+  if (fromStore !== undefined) {
+    cache.set(text, { parser, raw: fromStore.raw });
+    return fromStore.raw;
+  }
   const raw = parser(text);
   cache.set(text, { parser, raw });
+  if (store !== null && store.parser === parser) store.putYaml(text, raw);
   return raw;
+}
+
+/**
+ * A second level behind the in-memory cache for one parser, kept by the caller (the CLI keeps one per
+ * chart on disk, src/cli/template-parse-store.ts): asked on a miss, told about every new parse.
+ * `getYaml` wraps its answer so that a stored `null` (an empty document) is told apart from a miss.
+ */
+export interface YamlParseStore {
+  readonly parser: YamlParser;
+  getYaml(text: string): { raw: unknown } | undefined;
+  putYaml(text: string, raw: unknown): void;
+}
+
+let store: YamlParseStore | null = null;
+
+/** Installs (or with null removes) the second-level store. */
+export function setYamlParseStore(s: YamlParseStore | null): void {
+  store = s;
 }
 
 /** Empties the cache (tests). */

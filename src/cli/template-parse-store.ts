@@ -1,9 +1,10 @@
 /**
- * The CLI's template parse store: the parse trees of one chart's templates kept on disk between
- * `capstan template` runs, like Python's __pycache__. A short process spends much of its time lexing
- * and parsing templates with code the JIT has not optimised yet; rebuilding the trees from their
- * encoding (src/template/tree-codec.ts) is several times cheaper. Only the trees are kept, never a
- * rendered output: values, flags and Capabilities are applied afresh on every run.
+ * The CLI's template parse store: the parse trees of one chart's templates, and the parsed YAML of its
+ * values and Chart.yaml files, kept on disk between `capstan template` runs, like Python's __pycache__.
+ * A short process spends much of its time lexing and parsing with code the JIT has not optimised yet;
+ * rebuilding trees from their encoding (src/template/tree-codec.ts) and YAML data from JSON is several
+ * times cheaper. Only what parsing a text yields is kept, never a rendered output: values, flags and
+ * Capabilities are applied afresh on every run.
  *
  * One JSON file per chart directory, in $CAPSTAN_TEMPLATE_CACHE (a directory; `0` turns the store off),
  * else $XDG_CACHE_HOME/capstan/templates, else ~/.cache/capstan/templates. An entry is used only when
@@ -16,6 +17,8 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { YamlParseStore } from '../chart/index.ts';
+import { goYamlParser } from '../render/go-yaml.ts';
 import { decodeTrees, encodeTrees, TREE_CODEC_VERSION, type ParseStore, type Tree } from '../template/index.ts';
 
 const MAX_FILES = 256;
@@ -32,6 +35,47 @@ interface StoreFile {
   chart: string;
   /** [template name, entry]; one name may have several texts (`tpl` parses every string as "gotpl") */
   entries: [string, StoredEntry][];
+  /** [YAML text, its parse encoded by encodeYaml] */
+  yaml: [string, unknown][];
+}
+
+/** bumped when the file's layout or the YAML encoding changes */
+const STORE_FORMAT = 1;
+
+/**
+ * A YAML document as goYamlParser returns it (JSON data: null, booleans, strings, finite numbers, arrays,
+ * Maps with string keys) as JSON: a Map becomes {m: [key, value, …]} (a JSON object would reorder keys that
+ * look like array indexes), -0 becomes {z: 1}. Undefined for anything else.
+ */
+function encodeYaml(v: unknown): unknown {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new NotStorable();
+    return Object.is(v, -0) ? { z: 1 } : v;
+  }
+  if (Array.isArray(v)) return v.map(encodeYaml);
+  if (v instanceof Map) {
+    const m: unknown[] = [];
+    for (const [k, x] of v) {
+      if (typeof k !== 'string') throw new NotStorable();
+      m.push(k, encodeYaml(x));
+    }
+    return { m };
+  }
+  throw new NotStorable();
+}
+
+class NotStorable extends Error {}
+
+function decodeYaml(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(decodeYaml);
+  const o = v as { m?: unknown[]; z?: number };
+  if (o.z === 1) return -0;
+  const m = new Map<string, unknown>();
+  const items = o.m ?? [];
+  for (let i = 0; i < items.length; i += 2) m.set(items[i] as string, decodeYaml(items[i + 1]));
+  return m;
 }
 
 type Fresh = { text: string; funcs: ReadonlyMap<string, boolean>; trees: ReadonlyMap<string, Tree> };
@@ -63,7 +107,8 @@ function pathHash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-export class TemplateParseStore implements ParseStore {
+export class TemplateParseStore implements ParseStore, YamlParseStore {
+  readonly parser = goYamlParser;
   readonly file: string;
   private readonly dir: string;
   private readonly chart: string;
@@ -72,6 +117,9 @@ export class TemplateParseStore implements ParseStore {
   private readonly loaded = new Map<string, Map<string, StoredEntry>>();
   /** what this run used, by name and text: entries read from the file, and trees parsed now (encoded at flush) */
   private readonly used = new Map<string, Map<string, { stored: StoredEntry } | Fresh>>();
+  /** YAML parses read from the file, and those this run used (parsed now: not yet encoded) */
+  private readonly yamlLoaded = new Map<string, unknown>();
+  private readonly yamlUsed = new Map<string, { encoded: unknown } | { raw: unknown }>();
   private dirty = false;
 
   /** The store for the chart at `chartPath` (absolute), or undefined when the store is off. */
@@ -93,11 +141,13 @@ export class TemplateParseStore implements ParseStore {
     } catch {
       return; // none yet, or unreadable: parse as usual
     }
-    if (data.format !== TREE_CODEC_VERSION || data.build !== build || data.chart !== chart || !Array.isArray(data.entries)) return;
+    if (data.format !== STORE_FORMAT * 1000 + TREE_CODEC_VERSION || data.build !== build || data.chart !== chart) return;
+    if (!Array.isArray(data.entries) || !Array.isArray(data.yaml)) return;
     for (const [name, e] of data.entries) byName(this.loaded, name).set(e.text, e);
+    for (const [text, encoded] of data.yaml) this.yamlLoaded.set(text, encoded);
   }
 
-  get(name: string, text: string): { trees: Map<string, Tree>; funcs: ReadonlyMap<string, boolean> } | undefined {
+  private getTrees(name: string, text: string): { trees: Map<string, Tree>; funcs: ReadonlyMap<string, boolean> } | undefined {
     const e = this.loaded.get(name)?.get(text);
     if (e === undefined) return undefined;
     let trees: Map<string, Tree>;
@@ -110,9 +160,29 @@ export class TemplateParseStore implements ParseStore {
     return { trees, funcs: new Map(e.funcs) };
   }
 
+  /** ParseStore: the trees of a template, from the file. */
+  get(name: string, text: string): { trees: Map<string, Tree>; funcs: ReadonlyMap<string, boolean> } | undefined {
+    return this.getTrees(name, text);
+  }
+
+  /** ParseStore: a new parse of a template. */
   put(name: string, text: string, funcs: ReadonlyMap<string, boolean>, trees: ReadonlyMap<string, Tree>): void {
     byName(this.used, name).set(text, { text, funcs, trees });
     this.dirty = true;
+  }
+
+  /** YamlParseStore: a new parse of a YAML text. */
+  putYaml(text: string, raw: unknown): void {
+    this.yamlUsed.set(text, { raw });
+    this.dirty = true;
+  }
+
+  /** YamlParseStore: a YAML text's parse, from the file. */
+  getYaml(text: string): { raw: unknown } | undefined {
+    const encoded = this.yamlLoaded.get(text);
+    if (encoded === undefined) return undefined;
+    this.yamlUsed.set(text, { encoded });
+    return { raw: decodeYaml(encoded) };
   }
 
   /** Writes the entries this run used, when it parsed anything. Never throws: the store is only a cache. */
@@ -131,7 +201,19 @@ export class TemplateParseStore implements ParseStore {
           if (encoded !== undefined) entries.push([name, { text: e.text, funcs: [...e.funcs], trees: encoded }]);
         }
       }
-      const body: StoreFile = { format: TREE_CODEC_VERSION, build: this.build, chart: this.chart, entries };
+      const yaml: [string, unknown][] = [];
+      for (const [text, e] of this.yamlUsed) {
+        if ('encoded' in e) {
+          yaml.push([text, e.encoded]);
+          continue;
+        }
+        try {
+          yaml.push([text, encodeYaml(e.raw)]);
+        } catch (err) {
+          if (!(err instanceof NotStorable)) throw err;
+        }
+      }
+      const body: StoreFile = { format: STORE_FORMAT * 1000 + TREE_CODEC_VERSION, build: this.build, chart: this.chart, entries, yaml };
       mkdirSync(this.dir, { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify(body));

@@ -14,6 +14,7 @@ import { runTemplateCommand, templateErrorText } from '../../render/template-com
 import type { TemplateCommandEnv } from '../../render/template-command.ts';
 import type { Command } from '../commands.ts';
 import { setParseStore } from '../../template/index.ts';
+import { setYamlParseStore } from '../../chart/index.ts';
 import { TemplateParseStore } from '../template-parse-store.ts';
 import { writeOut } from '../write-out.ts';
 
@@ -100,7 +101,10 @@ export function capstanTemplate(argv: readonly string[], opts: CapstanTemplateOp
   const onChart = opts.parseStore === true
     ? (path: string) => {
       store = TemplateParseStore.open(path);
-      if (store !== undefined) setParseStore(store);
+      if (store !== undefined) {
+        setParseStore(store);
+        setYamlParseStore(store);
+      }
     }
     : undefined;
   const env = diskTemplateEnv(opts.cwd ?? process.cwd(), (m) => warnings.push(m.endsWith('\n') ? m : `${m}\n`), opts.readStdin, onChart);
@@ -112,6 +116,7 @@ export function capstanTemplate(argv: readonly string[], opts: CapstanTemplateOp
   } finally {
     if (store !== undefined) {
       setParseStore(null);
+      setYamlParseStore(null);
       store.flush();
     }
   }

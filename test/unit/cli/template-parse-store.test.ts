@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { capstanTemplate } from '../../../src/cli/commands/template.ts';
 import { TemplateParseStore } from '../../../src/cli/template-parse-store.ts';
 import { clearParseCache } from '../../../src/template/parse-cache.ts';
+import { clearYamlParseCache } from '../../../src/chart/yaml-parse-cache.ts';
+import { toJsonLike } from '../../../src/chart/yaml-values.ts';
 
 const SHOP = resolve(import.meta.dirname, '../../../examples/charts/shop');
 const g = globalThis as { __capstanBuild?: string | undefined };
@@ -36,6 +38,7 @@ function setup(t: { after(f: () => void): void }): { chart: string; store: strin
 /** a render as a fresh process would do it: nothing in the in-memory parse cache */
 function render(chart: string): string {
   clearParseCache();
+  clearYamlParseCache();
   const r = capstanTemplate(['shop', chart, '--set', 'frontend.replicaCount=3'], { parseStore: true });
   assert.equal(r.exitCode, 0, r.stderr);
   return r.stdout;
@@ -48,16 +51,37 @@ test('parse store: the second run renders from the stored trees, with the same o
   const files = readdirSync(store);
   assert.equal(files.length, 1);
   const file = join(store, files[0]!);
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as { build: string; chart: string; entries: [string, unknown][] };
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { build: string; chart: string; entries: [string, unknown][]; yaml: [string, unknown][] };
   assert.equal(stored.build, 'test-build');
   assert.equal(stored.chart, chart);
   assert.ok(stored.entries.length > 0);
+  // Chart.yaml and values.yaml of the chart and its subchart
+  const valuesText = readFileSync(join(chart, 'values.yaml'), 'utf8');
+  assert.ok(stored.yaml.some(([text]) => text === valuesText), 'values.yaml is stored');
   // served from the file: get() answers for every template, nothing is parsed, the file is not rewritten
   const opened = TemplateParseStore.open(chart)!;
   for (const [name, e] of stored.entries) assert.ok(opened.get(name, (e as { text: string }).text), name);
+  for (const [text] of stored.yaml) assert.ok(opened.getYaml(text), 'a stored YAML parse');
   const written = readFileSync(file, 'utf8');
   assert.equal(render(chart), plain);
   assert.equal(readFileSync(file, 'utf8'), written);
+});
+
+test('parse store: YAML parses come back as values loading sees them (Maps in order, -0, null documents)', (t) => {
+  const { chart } = setup(t);
+  const a = TemplateParseStore.open(chart)!;
+  const docs = ['b: 1\na: [1, -0.0, 2.5, "x", null, true]\n"1": {z: {m: 2}}\n', '', '# only a comment\n', '- 1\n- {a: b}\n', 'x: 1e300\n'];
+  for (const d of docs) a.putYaml(d, a.parser(d));
+  a.flush();
+  const b = TemplateParseStore.open(chart)!;
+  for (const d of docs) {
+    const got = b.getYaml(d);
+    assert.ok(got, JSON.stringify(d));
+    // what values loading makes of it (toJsonLike; a Go slice's capacity is not kept, nothing reads it there)
+    assert.deepEqual(toJsonLike(got.raw), toJsonLike(a.parser(d)));
+    if (got.raw instanceof Map) assert.deepEqual([...got.raw.keys()], [...(a.parser(d) as Map<string, unknown>).keys()]);
+    if (d.includes('-0')) assert.ok(Object.is(((got.raw as Map<string, unknown[]>).get('a'))![1], -0));
+  }
 });
 
 test('parse store: an edited template is parsed again; a file of another build or a damaged file is ignored', (t) => {
