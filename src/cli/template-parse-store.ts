@@ -19,6 +19,7 @@ import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { YamlParseStore } from '../chart/index.ts';
 import { goYamlParser } from '../render/go-yaml.ts';
+import { TPL_TEMPLATE_NAME } from '../render/helm-funcs.ts';
 import { decodeTrees, encodeTrees, TREE_CODEC_VERSION, type ParseStore, type Tree } from '../template/index.ts';
 
 const MAX_FILES = 256;
@@ -168,7 +169,9 @@ export class TemplateParseStore implements ParseStore, YamlParseStore {
   /** ParseStore: a new parse of a template. */
   put(name: string, text: string, funcs: ReadonlyMap<string, boolean>, trees: ReadonlyMap<string, Tree>): void {
     byName(this.used, name).set(text, { text, funcs, trees });
-    this.dirty = true;
+    // a `tpl` string alone does not make the file worth rewriting: it may hold a value generated afresh on
+    // every run (a random password); it is written along with the next change that is
+    if (name !== TPL_TEMPLATE_NAME) this.dirty = true;
   }
 
   /** YamlParseStore: a new parse of a YAML text. */

@@ -215,6 +215,27 @@ function decodeList(e: unknown, tr: TreeRef): ListNode {
   return n;
 }
 
+/**
+ * Decodes a tree's root when it is first read: a chart's helper files define many templates, and a render
+ * usually executes only some of them (a library chart's most of all). The property becomes a plain value
+ * again on first read or write.
+ */
+function lazyRoot(t: Tree, encoded: unknown): void {
+  if (!Array.isArray(encoded) || encoded[0] !== NodeType.List) bad('a list');
+  Object.defineProperty(t, 'root', {
+    configurable: true,
+    enumerable: true,
+    get(this: Tree): ListNode | null {
+      const root = decodeList(encoded, this);
+      Object.defineProperty(this, 'root', { value: root, writable: true, configurable: true, enumerable: true });
+      return root;
+    },
+    set(this: Tree, v: ListNode | null) {
+      Object.defineProperty(this, 'root', { value: v, writable: true, configurable: true, enumerable: true });
+    },
+  });
+}
+
 /** The trees {@link encodeTrees} encoded, for the same `text`. Throws TreeDecodeError on foreign data. */
 export function decodeTrees(data: unknown, text: string): Map<string, Tree> {
   const trees = new Map<string, Tree>();
@@ -227,7 +248,7 @@ export function decodeTrees(data: unknown, text: string): Map<string, Tree> {
     t.parseName = parseName;
     t.mode = mode;
     t.text = text;
-    t.root = decodeList(root, t);
+    lazyRoot(t, root);
     trees.set(key, t);
   }
   return trees;

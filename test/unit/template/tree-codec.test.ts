@@ -81,6 +81,9 @@ test('tree codec: every template of the shared corpus survives the round trip', 
 });
 
 test('tree codec: foreign data is refused', () => {
-  assert.throws(() => decodeTrees([['t', 't', 't', 0, [99, 0]]], 'x'), /unknown node type/);
+  assert.throws(() => decodeTrees([['t', 't', 't', 0, [99, 0]]], 'x'), /expected a list/);
+  // a root is decoded when first read
+  const lazy = decodeTrees([['t', 't', 't', 0, [11, 0, [[99, 0]]]]], 'x').get('t')!;
+  assert.throws(() => lazy.root, /unknown node type/);
   assert.throws(() => decodeTrees({}, 'x'), /expected an array/);
 });
