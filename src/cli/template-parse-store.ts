@@ -1,10 +1,12 @@
 /**
- * The CLI's template parse store: the parse trees of one chart's templates, and the parsed YAML of its
- * values and Chart.yaml files, kept on disk between `capstan template` runs, like Python's __pycache__.
+ * The CLI's template parse store: the parse trees of one chart's templates, the parsed YAML of its
+ * values and Chart.yaml files, and the heads (apiVersion, kind, name, annotations) of its large rendered
+ * manifests, kept on disk between `capstan template` runs, like Python's __pycache__.
  * A short process spends much of its time lexing and parsing with code the JIT has not optimised yet;
  * rebuilding trees from their encoding (src/template/tree-codec.ts) and YAML data from JSON is several
  * times cheaper. Only what parsing a text yields is kept, never a rendered output: values, flags and
- * Capabilities are applied afresh on every run.
+ * Capabilities are applied afresh on every run. A manifest's head is found by the SHA-256 of its text:
+ * a chart's CRDs, often megabytes of YAML, are otherwise decoded in full only to read their kind.
  *
  * One JSON file per chart directory, in $CAPSTAN_TEMPLATE_CACHE (a directory; `0` turns the store off),
  * else $XDG_CACHE_HOME/capstan/templates, else ~/.cache/capstan/templates. An entry is used only when
@@ -18,7 +20,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { YamlParseStore } from '../chart/index.ts';
-import { goYamlParser } from '../render/go-yaml.ts';
+import { decodeManifestYaml, goYamlParser, type HeadStore, type SimpleHead } from '../render/index.ts';
 import { TPL_TEMPLATE_NAME } from '../render/helm-funcs.ts';
 import { decodeTrees, encodeTrees, TREE_CODEC_VERSION, type ParseStore, type Tree } from '../template/index.ts';
 
@@ -38,10 +40,21 @@ interface StoreFile {
   entries: [string, StoredEntry][];
   /** [YAML text, its parse encoded by encodeYaml] */
   yaml: [string, unknown][];
+  /** [SHA-256 of a manifest (base64), its head] */
+  heads: [string, StoredHead][];
+}
+
+type StoredHead = [apiVersion: string, kind: string, metadata: [name: string, annotations: [string, string][] | null] | null];
+
+/** manifests shorter than this are decoded each time: hashing them would save little */
+const HEAD_MIN_CHARS = 8 * 1024;
+
+function sha256(text: string): string {
+  return process.getBuiltinModule('node:crypto').hash('sha256', text, 'base64');
 }
 
 /** bumped when the file's layout or the YAML encoding changes */
-const STORE_FORMAT = 1;
+const STORE_FORMAT = 2;
 
 /**
  * A YAML document as goYamlParser returns it (JSON data: null, booleans, strings, finite numbers, arrays,
@@ -108,8 +121,9 @@ function pathHash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-export class TemplateParseStore implements ParseStore, YamlParseStore {
+export class TemplateParseStore implements ParseStore, YamlParseStore, HeadStore {
   readonly parser = goYamlParser;
+  readonly decode = decodeManifestYaml;
   readonly file: string;
   private readonly dir: string;
   private readonly chart: string;
@@ -121,6 +135,9 @@ export class TemplateParseStore implements ParseStore, YamlParseStore {
   /** YAML parses read from the file, and those this run used (parsed now: not yet encoded) */
   private readonly yamlLoaded = new Map<string, unknown>();
   private readonly yamlUsed = new Map<string, { encoded: unknown } | { raw: unknown }>();
+  /** heads read from the file, and those this run used */
+  private readonly headsLoaded = new Map<string, StoredHead>();
+  private readonly headsUsed = new Map<string, StoredHead>();
   private dirty = false;
 
   /** The store for the chart at `chartPath` (absolute), or undefined when the store is off. */
@@ -143,7 +160,8 @@ export class TemplateParseStore implements ParseStore, YamlParseStore {
       return; // none yet, or unreadable: parse as usual
     }
     if (data.format !== STORE_FORMAT * 1000 + TREE_CODEC_VERSION || data.build !== build || data.chart !== chart) return;
-    if (!Array.isArray(data.entries) || !Array.isArray(data.yaml)) return;
+    if (!Array.isArray(data.entries) || !Array.isArray(data.yaml) || !Array.isArray(data.heads)) return;
+    for (const [key, h] of data.heads) this.headsLoaded.set(key, h);
     for (const [name, e] of data.entries) byName(this.loaded, name).set(e.text, e);
     for (const [text, encoded] of data.yaml) this.yamlLoaded.set(text, encoded);
   }
@@ -178,6 +196,27 @@ export class TemplateParseStore implements ParseStore, YamlParseStore {
   putYaml(text: string, raw: unknown): void {
     this.yamlUsed.set(text, { raw });
     this.dirty = true;
+  }
+
+  /** HeadStore: the head of a large manifest, from the file. */
+  getHead(doc: string): SimpleHead | undefined {
+    if (doc.length < HEAD_MIN_CHARS) return undefined;
+    const key = sha256(doc);
+    const h = this.headsLoaded.get(key);
+    if (h === undefined) return undefined;
+    this.headsUsed.set(key, h);
+    const [apiVersion, kind, md] = h;
+    return { apiVersion, kind, metadata: md === null ? null : { name: md[0], annotations: md[1] === null ? null : new Map(md[1]) } };
+  }
+
+  /**
+   * HeadStore: a newly decoded head, written with the next change to the file (a head alone does not make
+   * the file worth rewriting: the manifest may hold a value generated afresh on every run).
+   */
+  putHead(doc: string, head: SimpleHead): void {
+    if (doc.length < HEAD_MIN_CHARS) return;
+    const md = head.metadata;
+    this.headsUsed.set(sha256(doc), [head.apiVersion, head.kind, md === null ? null : [md.name, md.annotations === null ? null : [...md.annotations]]]);
   }
 
   /** YamlParseStore: a YAML text's parse, from the file. */
@@ -216,7 +255,9 @@ export class TemplateParseStore implements ParseStore, YamlParseStore {
           if (!(err instanceof NotStorable)) throw err;
         }
       }
-      const body: StoreFile = { format: STORE_FORMAT * 1000 + TREE_CODEC_VERSION, build: this.build, chart: this.chart, entries, yaml };
+      const body: StoreFile = {
+        format: STORE_FORMAT * 1000 + TREE_CODEC_VERSION, build: this.build, chart: this.chart, entries, yaml, heads: [...this.headsUsed],
+      };
       mkdirSync(this.dir, { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify(body));

@@ -27,9 +27,34 @@ const cache = new TextCache<Entry>({ name: 'manifest-heads', bytesPerChar: BYTES
 export function cachedSimpleHead(decode: Decoder, doc: string): SimpleHead {
   const hit = cache.get(doc);
   if (hit !== undefined && hit.decode === decode) return hit.head;
+  const useStore = store !== null && store.decode === decode;
+  const stored = useStore ? store!.getHead(doc) : undefined;
+  if (stored !== undefined) {
+    cache.set(doc, { decode, head: stored });
+    return stored;
+  }
   const head = decodeSimpleHead(decode(doc));
   cache.set(doc, { decode, head });
+  if (useStore) store!.putHead(doc, head);
   return head;
+}
+
+/**
+ * A second level behind the in-memory cache for one decoder, kept by the caller (the CLI keeps the heads
+ * of a chart's large manifests on disk, src/cli/template-parse-store.ts): asked on a miss, told about
+ * every new head. It may decline any document.
+ */
+export interface HeadStore {
+  readonly decode: Decoder;
+  getHead(doc: string): SimpleHead | undefined;
+  putHead(doc: string, head: SimpleHead): void;
+}
+
+let store: HeadStore | null = null;
+
+/** Installs (or with null removes) the second-level store. */
+export function setHeadStore(s: HeadStore | null): void {
+  store = s;
 }
 
 /** Empties the cache (tests). */

@@ -15,6 +15,7 @@ import type { TemplateCommandEnv } from '../../render/template-command.ts';
 import type { Command } from '../commands.ts';
 import { setParseStore } from '../../template/index.ts';
 import { setYamlParseStore } from '../../chart/index.ts';
+import { setHeadStore } from '../../render/index.ts';
 import { TemplateParseStore } from '../template-parse-store.ts';
 import { writeOut } from '../write-out.ts';
 
@@ -104,6 +105,7 @@ export function capstanTemplate(argv: readonly string[], opts: CapstanTemplateOp
       if (store !== undefined) {
         setParseStore(store);
         setYamlParseStore(store);
+        setHeadStore(store);
       }
     }
     : undefined;
@@ -117,6 +119,7 @@ export function capstanTemplate(argv: readonly string[], opts: CapstanTemplateOp
     if (store !== undefined) {
       setParseStore(null);
       setYamlParseStore(null);
+      setHeadStore(null);
       store.flush();
     }
   }

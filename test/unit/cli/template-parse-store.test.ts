@@ -12,6 +12,7 @@ import { capstanTemplate } from '../../../src/cli/commands/template.ts';
 import { TemplateParseStore } from '../../../src/cli/template-parse-store.ts';
 import { clearParseCache } from '../../../src/template/parse-cache.ts';
 import { clearYamlParseCache } from '../../../src/chart/yaml-parse-cache.ts';
+import { clearHeadCache } from '../../../src/render/head-cache.ts';
 import { toJsonLike } from '../../../src/chart/yaml-values.ts';
 
 const SHOP = resolve(import.meta.dirname, '../../../examples/charts/shop');
@@ -39,6 +40,7 @@ function setup(t: { after(f: () => void): void }): { chart: string; store: strin
 function render(chart: string): string {
   clearParseCache();
   clearYamlParseCache();
+  clearHeadCache();
   const r = capstanTemplate(['shop', chart, '--set', 'frontend.replicaCount=3'], { parseStore: true });
   assert.equal(r.exitCode, 0, r.stderr);
   return r.stdout;
@@ -82,6 +84,25 @@ test('parse store: YAML parses come back as values loading sees them (Maps in or
     if (got.raw instanceof Map) assert.deepEqual([...got.raw.keys()], [...(a.parser(d) as Map<string, unknown>).keys()]);
     if (d.includes('-0')) assert.ok(Object.is(((got.raw as Map<string, unknown[]>).get('a'))![1], -0));
   }
+});
+
+test('parse store: the heads of large manifests are kept by their SHA-256 and come back equal', (t) => {
+  const { chart, store } = setup(t);
+  // a static manifest above the 8 KiB threshold, with annotations (a hook), next to the chart's own
+  const big = Array.from({ length: 400 }, (_, i) => `  key${i}: "${'x'.repeat(20)}"`).join('\n');
+  writeFileSync(join(chart, 'templates', 'big.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n  annotations:\n    helm.sh/hook: pre-install\n    helm.sh/hook-weight: "5"\ndata:\n${big}\n`);
+  const first = render(chart);
+  clearHeadCache();
+  const file = join(store, readdirSync(store)[0]!);
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { heads: [string, unknown][] };
+  assert.equal(stored.heads.length, 1);
+  assert.deepEqual(stored.heads[0]![1], ['v1', 'ConfigMap', ['big', [['helm.sh/hook', 'pre-install'], ['helm.sh/hook-weight', '5']]]]);
+  // the second run takes the head from the file and sorts the hook as the first run did
+  assert.equal(render(chart), first);
+  const [key, h] = stored.heads[0]!;
+  const reopened = TemplateParseStore.open(chart)!;
+  assert.equal((reopened as unknown as { headsLoaded: Map<string, unknown> }).headsLoaded.get(key) !== undefined, true);
+  assert.deepEqual(h, stored.heads[0]![1]);
 });
 
 test('parse store: an edited template is parsed again; a file of another build or a damaged file is ignored', (t) => {
