@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- render [--cases N] [--runs R] [--only SUBSTRING] [--cases-file FILE --root DIR] [--quiet]`:
+ * `npm run bench -- render [--cases N] [--runs R] [--only SUBSTRING] [--cases-file FILE --root DIR] [--no-parse-store] [--quiet]`:
  * for each corpus case, the whole process `node bin/capstan.js template …` (this Node, process.execPath)
  * against `helm template …` (v3.17.2), run interleaved R times each (default 5), median wall time of each;
  * and capstan's warm in-process render (capstanTemplate, median of R after two warm-up runs). Prints a row
@@ -49,12 +49,15 @@ export async function benchRender(opts: Map<string, string>): Promise<void> {
   if (!opts.has('no-build')) await buildCli({ log: (m) => console.error(m) });
   const helm = helmBinary('v3');
   const helmEnv = { ...process.env, HELM_CACHE_HOME: '/tmp/capstan-helm-cache', HELM_CONFIG_HOME: '/tmp/capstan-helm-config', HELM_DATA_HOME: '/tmp/capstan-helm-data' };
-  const nodeEnv = { ...process.env };
+  // --no-parse-store: every capstan process parses all templates (the store, src/cli/template-parse-store.ts,
+  // otherwise keeps parse trees between runs: the first run of each case fills it, as any earlier use would)
+  const store = opts.has('no-parse-store') ? 'off' : (process.env['CAPSTAN_TEMPLATE_CACHE'] ?? 'on (~/.cache/capstan/templates)');
+  const nodeEnv: NodeJS.ProcessEnv = { ...process.env, ...(opts.has('no-parse-store') ? { CAPSTAN_TEMPLATE_CACHE: '0' } : {}) };
   const capstanArgv = (c: CorpusCase): string[] => [CAPSTAN_BIN, 'template', ...caseArgs(c)];
   if (cases[0]) timeProcess(process.execPath, capstanArgv(cases[0]), root, nodeEnv); // fill the compile cache
   const probe = spawnSync(process.execPath, [CAPSTAN_BIN, 'template'], { cwd: root, env: { ...nodeEnv, CAPSTAN_BUNDLE: 'require' }, encoding: 'utf8' });
   const bundled = nodeEnv['CAPSTAN_BUNDLE'] !== '0' && !probe.stderr.includes('the bundle is not usable');
-  console.error(`capstan runs from ${bundled ? 'the bundle dist/template.cjs' : 'its TypeScript sources (no fresh bundle)'}`);
+  console.error(`capstan runs from ${bundled ? 'the bundle dist/template.cjs' : 'its TypeScript sources (no fresh bundle)'}; template parse store: ${store}`);
 
   const rows: Row[] = [];
   for (const c of cases) {
@@ -108,6 +111,7 @@ export async function benchRender(opts: Map<string, string>): Promise<void> {
     medianInProcessMs: median(rows.map((r) => r.inProcessMs)),
     worstRatio: Math.max(...rows.map((r) => r.ratio)),
     bundle: bundled,
+    parseStore: store,
     worstCase: rows.reduce<Row | undefined>((w, r) => (w === undefined || r.ratio > w.ratio ? r : w), undefined)?.id ?? '',
   };
   console.log('');
