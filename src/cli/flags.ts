@@ -59,3 +59,53 @@ export function parseDuration(s: string): number {
   if (matched !== s.length || s === '') throw new UsageError(`invalid argument "${s}" for "--timeout" flag: time: invalid duration "${s}"`);
   return total;
 }
+
+/**
+ * pflag's stringToString, as helm's `-l/--labels k1=v1,k2=v2` reads it: each use is one CSV record (a
+ * field in double quotes may hold commas), each field `key=value` split at the first `=`; repeated uses
+ * add to the map, later keys win.
+ */
+export function stringToString(p: Parsed, k: string, shortName: string): Record<string, string> | undefined {
+  const uses = list(p, k);
+  if (uses.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const raw of uses) {
+    for (const field of csvFields(raw)) {
+      const eq = field.indexOf('=');
+      if (eq < 0) throw new UsageError(`invalid argument "${raw}" for "-${shortName}, --${k}" flag: ${field} must be formatted as key=value`);
+      out[field.slice(0, eq)] = field.slice(eq + 1);
+    }
+  }
+  return out;
+}
+
+/** encoding/csv's fields of one line: commas separate, double quotes enclose, `""` is a quote inside quotes. */
+function csvFields(line: string): string[] {
+  if (line === '') return [];
+  const fields: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cur += c;
+      }
+    } else if (c === '"' && cur === '') {
+      quoted = true;
+    } else if (c === ',') {
+      fields.push(cur);
+      cur = '';
+    } else {
+      cur += c;
+    }
+  }
+  fields.push(cur);
+  return fields;
+}
+

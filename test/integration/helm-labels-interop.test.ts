@@ -40,3 +40,16 @@ test('custom labels: Capstan upgrade keeps them, Capstan rollback restores the t
   await ok(capstan(['upgrade', 'app', hooked, '-n', ns, '--set', 'greeting=four']), 'capstan upgrade');
   assert.deepEqual(await customLabels(ns, 7), { team: 'a', tier: 'web' });
 });
+
+test('custom labels: capstan install/upgrade -l/--labels as helm reads them; a malformed label is refused as helm words it', async () => {
+  const ns = await testNamespace('labels-cli');
+  await ok(capstan(['install', 'app', hooked, '-n', ns, '--labels', 'team=a,note=x', '-l', 'tier=web']), 'capstan install --labels');
+  assert.deepEqual(await customLabels(ns, 1), { team: 'a', note: 'x', tier: 'web' });
+  await ok(capstan(['upgrade', 'app', hooked, '-n', ns, '--labels', 'tier=null,env=prod']), 'capstan upgrade --labels');
+  assert.deepEqual(await customLabels(ns, 2), { team: 'a', note: 'x', env: 'prod' }, 'merged over the previous revision, "null" deletes');
+  await ok(helm(['upgrade', 'app', hooked, '-n', ns, '--reuse-values']), 'helm upgrade');
+  assert.deepEqual(await customLabels(ns, 3), { team: 'a', note: 'x', env: 'prod' });
+  const bad = await capstan(['upgrade', 'app', hooked, '-n', ns, '--labels', 'novalue']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /invalid argument "novalue" for "-l, --labels" flag: novalue must be formatted as key=value/);
+});

@@ -1,7 +1,7 @@
 /** `capstan install|upgrade|rollback|uninstall|test`: helm's release actions, with helm's flags and output. */
 import { install, releaseTest, rollback, uninstall, upgrade } from '../../helm/index.ts';
 import type { Command } from '../commands.ts';
-import { bool, parse, parseDuration, str, UsageError, valueFlags } from '../flags.ts';
+import { bool, parse, parseDuration, str, stringToString, UsageError, valueFlags, type Parsed } from '../flags.ts';
 import { loadChartArg, loadUserValues } from '../chart-input.ts';
 import { statusBlock } from '../format.ts';
 import { actionConfig } from '../kube-env.ts';
@@ -12,13 +12,21 @@ const actionFlags = {
   description: { type: 'string' }, 'history-max': { type: 'string' }, 'wait-for-jobs': { type: 'boolean' },
 } as const;
 
+/** helm install/upgrade `-l/--labels`: custom labels of the release record */
+const labelFlags = { labels: { type: 'string', short: 'l', multiple: true } } as const;
+
+const labelsOf = (p: Parsed): { labels?: Record<string, string> } => {
+  const labels = stringToString(p, 'labels', 'l');
+  return labels === undefined ? {} : { labels };
+};
+
 const timeoutOf = (t: string | undefined): number => (t === undefined ? 300_000 : parseDuration(t));
 
 export const installCommand: Command = {
   name: 'install',
   summary: 'Install a chart (helm install RELEASE CHART)',
   async run(args, { log }) {
-    const p = parse(args, { ...valueFlags, ...actionFlags, replace: { type: 'boolean' } });
+    const p = parse(args, { ...valueFlags, ...actionFlags, ...labelFlags, replace: { type: 'boolean' } });
     const [name, chartPath] = p.positionals;
     if (!name || !chartPath) throw new UsageError('"capstan install" requires 2 arguments: RELEASE CHART');
     const { cfg, namespace } = actionConfig(p, log, Number(str(p, 'history-max') ?? 10));
@@ -26,7 +34,7 @@ export const installCommand: Command = {
       name, namespace, chart: loadChartArg(chartPath), values: loadUserValues(p), wait: bool(p, 'wait'),
       timeoutMs: timeoutOf(str(p, 'timeout')), disableHooks: bool(p, 'no-hooks'), createNamespace: bool(p, 'create-namespace'),
       crds: bool(p, 'skip-crds') ? 'Skip' : 'Create', takeOwnership: bool(p, 'take-ownership'),
-      waitForJobs: bool(p, 'wait-for-jobs'), replace: bool(p, 'replace'),
+      waitForJobs: bool(p, 'wait-for-jobs'), replace: bool(p, 'replace'), ...labelsOf(p),
       ...(str(p, 'description') ? { description: str(p, 'description') ?? '' } : {}),
     });
     process.stdout.write(statusBlock(rel));
@@ -38,7 +46,7 @@ export const upgradeCommand: Command = {
   name: 'upgrade',
   summary: 'Upgrade a release, or install it with --install (helm upgrade)',
   async run(args, { log }) {
-    const p = parse(args, { ...valueFlags, ...actionFlags, install: { type: 'boolean', short: 'i' }, force: { type: 'boolean' }, 'cleanup-on-fail': { type: 'boolean' }, 'reuse-values': { type: 'boolean' } });
+    const p = parse(args, { ...valueFlags, ...actionFlags, ...labelFlags, install: { type: 'boolean', short: 'i' }, force: { type: 'boolean' }, 'cleanup-on-fail': { type: 'boolean' }, 'reuse-values': { type: 'boolean' } });
     const [name, chartPath] = p.positionals;
     if (!name || !chartPath) throw new UsageError('"capstan upgrade" requires 2 arguments: RELEASE CHART');
     const { cfg, namespace } = actionConfig(p, log, Number(str(p, 'history-max') ?? 10));
@@ -49,7 +57,7 @@ export const upgradeCommand: Command = {
       wait: bool(p, 'wait'), timeoutMs: timeoutOf(str(p, 'timeout')), disableHooks: bool(p, 'no-hooks'),
       createNamespace: bool(p, 'create-namespace'), crds: bool(p, 'skip-crds') ? 'Skip' : 'Create',
       takeOwnership: bool(p, 'take-ownership'), force: bool(p, 'force'), cleanupOnFail: bool(p, 'cleanup-on-fail'),
-      waitForJobs: bool(p, 'wait-for-jobs'), reuseValues: bool(p, 'reuse-values'),
+      waitForJobs: bool(p, 'wait-for-jobs'), reuseValues: bool(p, 'reuse-values'), ...labelsOf(p),
       ...(str(p, 'description') ? { description: str(p, 'description') ?? '' } : {}),
     });
     if (existed) process.stdout.write(`Release "${name}" has been upgraded. Happy Helming!\n`);
