@@ -162,7 +162,7 @@ export async function buildCli(opts: { warm?: boolean; log?: (s: string) => void
     const r = spawnSync(process.execPath, [join(root, 'bin', 'capstan.js'), ...warmupArgs(chart)], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, CAPSTAN_BUNDLE: 'require', CAPSTAN_BUNDLE_WARMUP: '1' },
+      env: { ...process.env, CAPSTAN_BUNDLE: 'require', CAPSTAN_BUNDLE_WARMUP: '1', CAPSTAN_TEMPLATE_CACHE: '0' }, // a temporary chart: nothing to keep
     });
     rmSync(dirname(chart), { recursive: true, force: true });
     if (r.status !== 0) log(`build-cli: the warm-up render failed (exit ${r.status}): ${String(r.stderr).trim()}`);
