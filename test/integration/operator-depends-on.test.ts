@@ -2,38 +2,18 @@
  * dependsOn: a HelmRelease created before its dependency waits (Ready=False DependencyNotReady, nothing
  * installed) and is installed once the dependency is Ready — after it.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KubeClient } from '../../src/kube/index.ts';
 import { SecretsDriver, Storage } from '../../src/release/index.ts';
-import { testCluster, testNamespace } from '../support/cluster.ts';
-import {
-  applyCrds, chartRepo, condition, gitRepository, helmRelease, isReady, startOperator, waitForHr, type ChartRepo, type TestOperator,
-} from '../support/operator.ts';
+import { useOperatorFixture } from '../support/operator-fixture.ts';
+import { condition, helmRelease, isReady, waitForHr } from '../support/operator.ts';
 
-let kube: KubeClient;
-let ns: string;
-let repo: ChartRepo;
-let op: TestOperator;
-
-before(async () => {
-  const { kc } = await testCluster();
-  kube = new KubeClient(kc);
-  await applyCrds();
-  ns = await testNamespace('op-deps');
-  repo = await chartRepo(['tiny']);
-  op = await startOperator({ namespace: ns });
-  await kube.apply(gitRepository(ns, 'infra', repo.url));
-});
-
-after(async () => {
-  await op?.stop();
-  repo?.remove();
-});
+const fx = useOperatorFixture({ prefix: 'op-deps', charts: ['tiny'] });
 
 const chart = { spec: { chart: './charts/tiny', sourceRef: { kind: 'GitRepository' as const, name: 'infra' } } };
 
 test('a dependent waits for its dependency to be Ready, then installs after it', async () => {
+  const { kube, ns } = fx;
   const t0 = Date.now();
   await kube.apply(helmRelease(ns, 'frontend', { chart, dependsOn: [{ name: 'backend' }] }));
   const waiting = await waitForHr(kube, ns, 'frontend', 'DependencyNotReady', (o) => condition(o, 'Ready')?.reason === 'DependencyNotReady');

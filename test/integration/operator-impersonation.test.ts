@@ -3,39 +3,20 @@
  * Ready=False (AccessDenied) naming the verb and resource it may not use; once a Role allows it, a reconcile
  * request installs the release. A cross-namespace sourceRef is refused under --no-cross-namespace-refs.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
-import { KubeClient } from '../../src/kube/index.ts';
 import { capstan, ok } from '../support/capstan-cli.ts';
-import { testCluster, testNamespace } from '../support/cluster.ts';
-import {
-  applyCrds, chartRepo, condition, gitRepository, helmRelease, isReady, startOperator, waitForHr, type ChartRepo, type TestOperator,
-} from '../support/operator.ts';
+import { testCluster } from '../support/cluster.ts';
+import { useOperatorFixture } from '../support/operator-fixture.ts';
+import { condition, helmRelease, isReady, waitForHr } from '../support/operator.ts';
 
-let kube: KubeClient;
-let ns: string;
-let repo: ChartRepo;
-let op: TestOperator;
-
-before(async () => {
-  const { kc } = await testCluster();
-  kube = new KubeClient(kc);
-  await applyCrds();
-  ns = await testNamespace('op-imp');
-  repo = await chartRepo(['tiny']);
-  op = await startOperator({ namespace: ns, noCrossNamespaceRefs: true });
-  await kube.apply(gitRepository(ns, 'infra', repo.url));
-});
-
-after(async () => {
-  await op?.stop();
-  repo?.remove();
-});
+const fx = useOperatorFixture({ prefix: 'op-imp', charts: ['tiny'], operator: { noCrossNamespaceRefs: true } });
 
 const chart = { spec: { chart: './charts/tiny', sourceRef: { kind: 'GitRepository' as const, name: 'infra' } } };
 
 test('a ServiceAccount without rights gives a clear RBAC condition; granting them lets the release through', async () => {
+  const { kube, ns } = fx;
   const { kc, core } = await testCluster();
   await core.createNamespacedServiceAccount({ namespace: ns, body: { metadata: { name: 'deployer' } } });
   await kube.apply(helmRelease(ns, 'web', { chart, serviceAccountName: 'deployer' }));
@@ -66,6 +47,7 @@ test('a ServiceAccount without rights gives a clear RBAC condition; granting the
 });
 
 test('a sourceRef into another namespace is refused under --no-cross-namespace-refs', async () => {
+  const { kube, ns } = fx;
   await kube.apply(helmRelease(ns, 'far', { chart: { spec: { ...chart.spec, sourceRef: { ...chart.spec.sourceRef, namespace: 'elsewhere' } } } }));
   const hr = await waitForHr(kube, ns, 'far', 'Stalled', (o) => condition(o, 'Stalled')?.status === 'True');
   assert.equal(condition(hr, 'Ready')?.status, 'False');

@@ -3,40 +3,22 @@
  * listed by `helm list`; a values change upgrades it to revision 2; a reconcile with nothing to do writes
  * nothing (neither the HelmRelease nor the release records).
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KubeClient } from '../../src/kube/index.ts';
 import { helm, ok } from '../support/capstan-cli.ts';
-import { eventually, testCluster, testNamespace } from '../support/cluster.ts';
-import {
-  applyCrds, chartRepo, condition, getHr, gitRepository, helmRelease, isReady, patchHr, startOperator, waitForHr, type ChartRepo, type TestOperator,
-} from '../support/operator.ts';
+import { eventually } from '../support/cluster.ts';
+import { useOperatorFixture } from '../support/operator-fixture.ts';
+import { condition, getHr, gitRepository, helmRelease, isReady, patchHr, waitForHr } from '../support/operator.ts';
 
-let kube: KubeClient;
-let ns: string;
-let repo: ChartRepo;
-let op: TestOperator;
-
-before(async () => {
-  const { kc } = await testCluster();
-  kube = new KubeClient(kc);
-  await applyCrds();
-  ns = await testNamespace('op-install');
-  repo = await chartRepo(['tiny']);
-  op = await startOperator({ namespace: ns });
-});
-
-after(async () => {
-  await op?.stop();
-  repo?.remove();
-});
+const fx = useOperatorFixture({ prefix: 'op-install', charts: ['tiny'], gitRepository: false });
 
 async function reconcileCount(): Promise<number> {
-  const m = await op.manager.metrics.reconcileTotal.get();
+  const m = await fx.op.manager.metrics.reconcileTotal.get();
   return m.values.filter((v) => v.labels['controller'] === 'helmrelease').reduce((a, v) => a + v.value, 0);
 }
 
 test('install → Ready and listed by helm; values change → upgrade to revision 2; a no-op reconcile writes nothing', async () => {
+  const { kube, ns, repo, op } = fx;
   const t0 = Date.now();
   await kube.apply(gitRepository(ns, 'infra', repo.url));
   await kube.apply(helmRelease(ns, 'web', {

@@ -4,48 +4,33 @@
  * spec.storageNamespace moves, so `b` is uninstalled from the old storage namespace and installed with its
  * records in the new one. A release at the old target owned by another HelmRelease is left in place.
  */
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KubeClient, type KubeObject } from '../../src/kube/index.ts';
+import type { KubeObject } from '../../src/kube/index.ts';
 import { SecretsDriver, Storage } from '../../src/release/index.ts';
-import { eventually, testCluster, testNamespace } from '../support/cluster.ts';
-import {
-  applyCrds, chartRepo, gitRepository, helmRelease, isReady, startOperator, waitForHr, type ChartRepo, type HelmReleaseObj, type TestOperator,
-} from '../support/operator.ts';
+import { eventually, testNamespace } from '../support/cluster.ts';
+import { useOperatorFixture } from '../support/operator-fixture.ts';
+import { helmRelease, isReady, waitForHr, type HelmReleaseObj } from '../support/operator.ts';
 
-let kube: KubeClient;
-let ns: string;
+const fx = useOperatorFixture({ prefix: 'op-target', charts: ['tiny'] });
 let store: string;
-let repo: ChartRepo;
-let op: TestOperator;
 
 before(async () => {
-  const { kc } = await testCluster();
-  kube = new KubeClient(kc);
-  await applyCrds();
-  ns = await testNamespace('op-target');
   store = await testNamespace('op-target-store');
-  repo = await chartRepo(['tiny']);
-  op = await startOperator({ namespace: ns });
-  await kube.apply(gitRepository(ns, 'infra', repo.url));
-});
-
-after(async () => {
-  await op?.stop();
-  repo?.remove();
 });
 
 const spec = (more: Record<string, unknown>) => ({
   chart: { spec: { chart: './charts/tiny', sourceRef: { kind: 'GitRepository' as const, name: 'infra' } } },
   values: { greeting: 'hi' }, ...more,
 });
-const records = (storageNs: string, name: string) => new Storage(new SecretsDriver(kube.core, storageNs)).history(name);
-const configMap = async (name: string): Promise<KubeObject | undefined> => kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name: `${name}-greeting`, namespace: ns });
+const records = (storageNs: string, name: string) => new Storage(new SecretsDriver(fx.kube.core, storageNs)).history(name);
+const configMap = async (name: string): Promise<KubeObject | undefined> => fx.kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name: `${name}-greeting`, namespace: fx.ns });
 const eventSaying = (text: string) => eventually(`an event saying "${text}"`, 15_000, async () =>
-  (await kube.list('v1', 'Event', ns)).find((e) => e['reason'] === 'UninstallSucceeded' && String(e['message']).includes(text)));
+  (await fx.kube.list('v1', 'Event', fx.ns)).find((e) => e['reason'] === 'UninstallSucceeded' && String(e['message']).includes(text)));
 const newest = (o: HelmReleaseObj) => o.status?.history?.[0] as { name?: string; version: number; status: string } | undefined;
 
 test('changing spec.releaseName uninstalls the old release, then spec.storageNamespace moves the records', async () => {
+  const { kube, ns } = fx;
   await kube.apply(helmRelease(ns, 'web', spec({ releaseName: 'a' })));
   await waitForHr(kube, ns, 'web', 'Ready as a', (o) => isReady(o) && newest(o)?.name === 'a');
   assert.equal((await records(ns, 'a')).length, 1);
@@ -71,6 +56,7 @@ test('changing spec.releaseName uninstalls the old release, then spec.storageNam
 });
 
 test('a release at the old target that another HelmRelease owns is left in place', async () => {
+  const { kube, ns } = fx;
   await kube.apply(helmRelease(ns, 'one', spec({ releaseName: 'kept' })));
   await waitForHr(kube, ns, 'one', 'Ready as kept', (o) => isReady(o) && newest(o)?.name === 'kept');
   // the records now say another HelmRelease owns `kept` (as after a take-over)

@@ -5,34 +5,14 @@
  * rollback revision keeps the custom labels of the revision it goes back to (as helm rollback does), so going
  * back to the good values finds it in sync: no further upgrade.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KubeClient } from '../../src/kube/index.ts';
 import { SecretsDriver, Storage } from '../../src/release/index.ts';
 import { helm, ok } from '../support/capstan-cli.ts';
-import { testCluster, testNamespace } from '../support/cluster.ts';
-import {
-  applyCrds, chartRepo, condition, gitRepository, helmRelease, isReady, startOperator, waitForHr, type ChartRepo, type TestOperator,
-} from '../support/operator.ts';
+import { useOperatorFixture } from '../support/operator-fixture.ts';
+import { condition, gitRepository, helmRelease, isReady, waitForHr } from '../support/operator.ts';
 
-let kube: KubeClient;
-let ns: string;
-let repo: ChartRepo;
-let op: TestOperator;
-
-before(async () => {
-  const { kc } = await testCluster();
-  kube = new KubeClient(kc);
-  await applyCrds();
-  ns = await testNamespace('op-remed');
-  repo = await chartRepo(['webapp']);
-  op = await startOperator({ namespace: ns });
-});
-
-after(async () => {
-  await op?.stop();
-  repo?.remove();
-});
+const fx = useOperatorFixture({ prefix: 'op-remed', charts: ['webapp'], gitRepository: false });
 
 const spec = (image: string) => ({
   chart: { spec: { chart: './charts/webapp', sourceRef: { kind: 'GitRepository' as const, name: 'infra' } } },
@@ -42,6 +22,7 @@ const spec = (image: string) => ({
 });
 
 test('a broken upgrade is rolled back and stalls with the unready objects named; a fix upgrades again', async () => {
+  const { kube, ns, repo } = fx;
   const t0 = Date.now();
   await kube.apply(gitRepository(ns, 'infra', repo.url));
   await kube.apply(helmRelease(ns, 'app', spec('nginx:1.27')));
@@ -79,6 +60,7 @@ test('a broken upgrade is rolled back and stalls with the unready objects named;
 });
 
 test('with post-renderers, a release rolled back by remediation keeps its labels: back to the good values, it is in sync without another upgrade', async () => {
+  const { kube, ns, repo } = fx;
   const pr = (image: string) => ({ ...spec(image), commonMetadata: { labels: { team: 'platform' } } });
   await kube.apply(gitRepository(ns, 'infra', repo.url));
   await kube.apply(helmRelease(ns, 'pr', pr('nginx:1.27')));

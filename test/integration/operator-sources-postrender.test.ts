@@ -8,46 +8,33 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KubeClient } from '../../src/kube/index.ts';
 import { startChartRepoServer, type ChartRepoServer } from '../support/chart-repo-server.ts';
-import { testCluster, testNamespace } from '../support/cluster.ts';
 import { helmEnv, helmOk, packageChart } from '../support/helm-package.ts';
-import {
-  applyCrds, chartRepo, condition, gitRepository, helmRelease, isReady, startOperator, waitForHr, type ChartRepo, type TestOperator,
-} from '../support/operator.ts';
+import { useOperatorFixture } from '../support/operator-fixture.ts';
+import { condition, gitRepository, helmRelease, isReady, waitForHr } from '../support/operator.ts';
 
-let kube: KubeClient;
-let ns: string;
-let repo: ChartRepo;
-let op: TestOperator;
+const fx = useOperatorFixture({ prefix: 'op-sources', charts: ['webapp'], gitRepository: false });
 let server: ChartRepoServer;
 let dir: string;
 
 before(async () => {
-  const { kc } = await testCluster();
-  kube = new KubeClient(kc);
-  await applyCrds();
-  ns = await testNamespace('op-sources');
   dir = mkdtempSync(join(tmpdir(), 'capstan-op-helmrepo-'));
   const env = helmEnv(join(dir, 'helm'));
   await packageChart(join(dir, 'repo'), 'hello', ['1.0.0', '1.1.0', '2.0.0'], env);
   await helmOk(['repo', 'index', join(dir, 'repo')], env);
   server = await startChartRepoServer({ dir: join(dir, 'repo') });
-  repo = await chartRepo(['webapp']);
-  op = await startOperator({ namespace: ns });
 });
 
 after(async () => {
-  await op?.stop();
   await server?.close();
-  repo?.remove();
   rmSync(dir, { recursive: true, force: true });
 });
 
 const cmData = async (name: string): Promise<Record<string, string> | undefined> =>
-  (await kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name, namespace: ns }))?.['data'] as Record<string, string> | undefined;
+  (await fx.kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name, namespace: fx.ns }))?.['data'] as Record<string, string> | undefined;
 
 test('a HelmRepository chart at a semver range; widening the range upgrades to the newest match', async () => {
+  const { kube, ns } = fx;
   const t0 = Date.now();
   await kube.apply({ apiVersion: 'source.capstan.dev/v1', kind: 'HelmRepository', metadata: { name: 'charts', namespace: ns }, spec: { url: server.url, interval: '1m' } } as never);
   const spec = (version: string) => ({ chart: { spec: { chart: 'hello', version, sourceRef: { kind: 'HelmRepository' as const, name: 'charts' } } } });
@@ -67,6 +54,7 @@ test('a HelmRepository chart at a semver range; widening the range upgrades to t
 });
 
 test('post-renderers, common metadata and tests', async () => {
+  const { kube, ns, repo } = fx;
   await kube.apply(gitRepository(ns, 'infra', repo.url));
   await kube.apply(helmRelease(ns, 'app', {
     chart: { spec: { chart: './charts/webapp', sourceRef: { kind: 'GitRepository', name: 'infra' } } },

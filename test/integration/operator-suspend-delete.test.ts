@@ -3,41 +3,22 @@
  * `capstan resume hr` applies it; `capstan get hr` lists the release; deleting the HelmRelease uninstalls
  * the release (records and objects gone) before the object goes.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KubeClient } from '../../src/kube/index.ts';
 import { SecretsDriver, Storage } from '../../src/release/index.ts';
 import { capstan, ok } from '../support/capstan-cli.ts';
-import { eventually, testCluster, testNamespace } from '../support/cluster.ts';
-import {
-  applyCrds, chartRepo, getHr, gitRepository, helmRelease, isReady, startOperator, waitForHr, type ChartRepo, type TestOperator,
-} from '../support/operator.ts';
+import { eventually } from '../support/cluster.ts';
+import { useOperatorFixture } from '../support/operator-fixture.ts';
+import { getHr, helmRelease, isReady, waitForHr } from '../support/operator.ts';
 
-let kube: KubeClient;
-let ns: string;
-let repo: ChartRepo;
-let op: TestOperator;
-
-before(async () => {
-  const { kc } = await testCluster();
-  kube = new KubeClient(kc);
-  await applyCrds();
-  ns = await testNamespace('op-suspend');
-  repo = await chartRepo(['tiny']);
-  op = await startOperator({ namespace: ns });
-  await kube.apply(gitRepository(ns, 'infra', repo.url));
-});
-
-after(async () => {
-  await op?.stop();
-  repo?.remove();
-});
+const fx = useOperatorFixture({ prefix: 'op-suspend', charts: ['tiny'] });
 
 const spec = (greeting: string) => ({ chart: { spec: { chart: './charts/tiny', sourceRef: { kind: 'GitRepository' as const, name: 'infra' } } }, values: { greeting } });
 const greeting = async (name: string): Promise<string | undefined> =>
-  ((await kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name: `${name}-greeting`, namespace: ns }))?.['data'] as Record<string, string> | undefined)?.['greeting'];
+  ((await fx.kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name: `${name}-greeting`, namespace: fx.ns }))?.['data'] as Record<string, string> | undefined)?.['greeting'];
 
 test('suspend stops all action, resume applies what changed meanwhile; get hr lists it', async () => {
+  const { kube, ns } = fx;
   await kube.apply(helmRelease(ns, 'web', spec('one')));
   await waitForHr(kube, ns, 'web', 'Ready', isReady);
   const listed = await ok(capstan(['get', 'hr', '-n', ns]), 'capstan get hr');
@@ -61,6 +42,7 @@ test('suspend stops all action, resume applies what changed meanwhile; get hr li
 });
 
 test('deleting the HelmRelease uninstalls its release', async () => {
+  const { kube, ns } = fx;
   await kube.apply(helmRelease(ns, 'gone', spec('bye')));
   await waitForHr(kube, ns, 'gone', 'Ready', isReady);
   assert.equal(await greeting('gone'), 'bye');

@@ -3,42 +3,22 @@
  * `values`; changing the Secret upgrades the release; the Secret's values never reach the HelmRelease's
  * status or events. A chart named inline (Flux v1's `chart.git`) works too.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KubeClient } from '../../src/kube/index.ts';
-import { testCluster, testNamespace } from '../support/cluster.ts';
-import {
-  applyCrds, chartRepo, condition, gitRepository, helmRelease, isReady, startOperator, waitForHr, type ChartRepo, type TestOperator,
-} from '../support/operator.ts';
+import { useOperatorFixture } from '../support/operator-fixture.ts';
+import { condition, helmRelease, isReady, waitForHr } from '../support/operator.ts';
 
-let kube: KubeClient;
-let ns: string;
-let repo: ChartRepo;
-let op: TestOperator;
-
-before(async () => {
-  const { kc } = await testCluster();
-  kube = new KubeClient(kc);
-  await applyCrds();
-  ns = await testNamespace('op-values');
-  repo = await chartRepo(['webapp']);
-  op = await startOperator({ namespace: ns });
-  await kube.apply(gitRepository(ns, 'infra', repo.url));
-});
-
-after(async () => {
-  await op?.stop();
-  repo?.remove();
-});
+const fx = useOperatorFixture({ prefix: 'op-values', charts: ['webapp'] });
 
 const cm = async (name: string): Promise<Record<string, string> | undefined> =>
-  (await kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name, namespace: ns }))?.['data'] as Record<string, string> | undefined;
+  (await fx.kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name, namespace: fx.ns }))?.['data'] as Record<string, string> | undefined;
 
 function secret(value: string) {
-  return { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'app-secret-values', namespace: ns }, stringData: { 'values.yaml': `secretGreeting: ${value}\n` } };
+  return { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'app-secret-values', namespace: fx.ns }, stringData: { 'values.yaml': `secretGreeting: ${value}\n` } };
 }
 
 test('values from a Secret and a ConfigMap; a Secret change upgrades; secret values stay out of status and events', async () => {
+  const { kube, ns } = fx;
   await kube.apply(secret('s3cr3t-one') as never);
   await kube.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-replicas', namespace: ns }, data: { count: '2' } } as never);
   await kube.apply(helmRelease(ns, 'app', {
@@ -67,6 +47,7 @@ test('values from a Secret and a ConfigMap; a Secret change upgrades; secret val
 });
 
 test('a missing valuesFrom Secret is reported without retrying blindly; creating it installs', async () => {
+  const { kube, ns } = fx;
   await kube.apply(helmRelease(ns, 'late', {
     chart: { spec: { chart: './charts/webapp', sourceRef: { kind: 'GitRepository', name: 'infra' } } },
     valuesFrom: [{ kind: 'Secret', name: 'late-values' }],
@@ -79,6 +60,7 @@ test('a missing valuesFrom Secret is reported without retrying blindly; creating
 });
 
 test('a chart named inline with chart.git (Flux v1 form) installs', async () => {
+  const { kube, ns, repo } = fx;
   await kube.apply(helmRelease(ns, 'inline', { chart: { git: { url: repo.url, ref: { branch: 'main' }, path: 'charts/webapp' } }, values: { greeting: 'inline git' } }));
   const hr = await waitForHr(kube, ns, 'inline', 'Ready', isReady);
   assert.equal(hr.status?.history?.[0]?.chartVersion, '1.0.0');
