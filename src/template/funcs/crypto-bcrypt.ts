@@ -3,7 +3,7 @@
  * NUL, 23 of the 24 cipher bytes encoded in bcrypt's base64 alphabet. Blowfish's initial P-array and
  * S-boxes are the hexadecimal digits of π, computed here once instead of tabulated.
  */
-import { nodeCrypto } from './node-builtins.ts';
+import { secureRandomBytes } from './secure-random.ts';
 
 const WORDS = 18 + 4 * 256;
 
@@ -132,7 +132,7 @@ export function bcryptHash(password: Uint8Array, cost: number, salt: Uint8Array)
 
 /** bcrypt.GenerateFromPassword(password, cost) with a random salt. */
 export function generateFromPassword(password: Uint8Array, cost = 10): string {
-  return bcryptHash(password, cost, new Uint8Array(nodeCrypto().randomBytes(16)));
+  return bcryptHash(password, cost, secureRandomBytes(16));
 }
 
 /** Decodes bcrypt's base64 (as in a hash's 22-character salt) to bytes. */

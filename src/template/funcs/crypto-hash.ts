@@ -1,21 +1,22 @@
 /**
  * Sprig v3.3.0's digests: sha1sum, sha256sum, sha512sum (hex) and adler32sum (decimal), over UTF-8 bytes.
  *
- * Short inputs (the usual `checksum/config` annotation) are hashed by @noble/hashes: loading node:crypto
- * takes about 4 ms, a large share of a `capstan template` run, where hashing a few kilobytes in JavaScript
- * takes well under one. Long inputs go to node:crypto, which is faster once loaded.
+ * Short inputs (the usual `checksum/config` annotation) are hashed by @noble/hashes while node:crypto is not
+ * loaded: loading it takes about 4 ms, a large share of a `capstan template` run, where hashing a few
+ * kilobytes in JavaScript takes well under one. Long inputs, and every input once node:crypto is loaded
+ * (by another function), go to node:crypto.
  */
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { nodeCrypto } from './node-builtins.ts';
+import { cryptoLoaded, nodeCrypto } from './node-builtins.ts';
 import { def, type FuncDef } from '../value.ts';
 
-const NODE_CRYPTO_FROM = 64 * 1024;
+const NODE_CRYPTO_FROM = 16 * 1024;
 const NOBLE = { sha1, sha256, sha512 } as const;
 
 const hex = (alg: keyof typeof NOBLE) => (s: string): string => {
-  if (s.length >= NODE_CRYPTO_FROM) return nodeCrypto().createHash(alg).update(s, 'utf8').digest('hex');
+  if (s.length >= NODE_CRYPTO_FROM || cryptoLoaded()) return nodeCrypto().createHash(alg).update(s, 'utf8').digest('hex');
   return bytesToHex(NOBLE[alg](new TextEncoder().encode(s)));
 };
 

@@ -1,5 +1,5 @@
 /** Sprig v3.3.0's randBytes (crypto/rand, base64) and uuidv4 (github.com/google/uuid). */
-import { nodeCrypto } from './node-builtins.ts';
+import { secureRandomBytes, secureRandomUUID } from './secure-random.ts';
 import { def, GoFuncError, type FuncDef } from '../value.ts';
 
 export const randomCryptoFuncs: Record<string, FuncDef> = {
@@ -8,7 +8,7 @@ export const randomCryptoFuncs: Record<string, FuncDef> = {
     // make([]byte, count) panics for a negative length
     if (count < 0n) throw new Error('runtime error: makeslice: len out of range');
     if (count > 1n << 30n) throw new GoFuncError('runtime: out of memory');
-    return nodeCrypto().randomBytes(Number(count)).toString('base64');
+    return Buffer.from(secureRandomBytes(Number(count))).toString('base64');
   }, { returnsError: true }),
-  uuidv4: def([], 'string', () => nodeCrypto().randomUUID()),
+  uuidv4: def([], 'string', () => secureRandomUUID()),
 };

@@ -6,6 +6,11 @@
 let crypto: typeof import('node:crypto') | undefined;
 let childProcess: typeof import('node:child_process') | undefined;
 
+/** Whether node:crypto is loaded already (then there is nothing left to save by avoiding it). */
+export function cryptoLoaded(): boolean {
+  return crypto !== undefined;
+}
+
 export function nodeCrypto(): typeof import('node:crypto') {
   return (crypto ??= process.getBuiltinModule('node:crypto'));
 }

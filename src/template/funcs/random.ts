@@ -6,7 +6,7 @@
  * goutils draws characters uniformly from ' '..'z' (or 32..126 for randAscii) and rejects those
  * outside the class, so every character of the class is equally likely.
  */
-import { nodeCrypto } from './node-builtins.ts';
+import { secureRandomBytes, secureRandomInt } from './secure-random.ts';
 import { def } from '../value.ts';
 import type { FuncContext, FuncDef, GoValue } from '../value.ts';
 
@@ -38,7 +38,7 @@ function cryptoRandom(
   const gap = end - start;
   const out: string[] = [];
   while (out.length < count) {
-    const ch = nodeCrypto().randomInt(gap) + start;
+    const ch = secureRandomInt(gap) + start;
     if ((letters && isLetter(ch)) || (numbers && isDigit(ch)) || (!letters && !numbers)) {
       out.push(String.fromCharCode(ch));
     }
@@ -48,12 +48,12 @@ function cryptoRandom(
 
 /** A uniformly random bigint in [0, n) for n > 0. */
 function randomBelow(n: bigint): bigint {
-  if (n <= 0xffffffffffffn) return BigInt(nodeCrypto().randomInt(Number(n)));
+  if (n <= 0xffffffffffffn) return BigInt(secureRandomInt(Number(n)));
   const bits = n.toString(2).length;
   const bytes = Math.ceil(bits / 8);
   const mask = (1n << BigInt(bits)) - 1n;
   for (;;) {
-    const r = BigInt('0x' + nodeCrypto().randomBytes(bytes).toString('hex')) & mask;
+    const r = BigInt('0x' + Buffer.from(secureRandomBytes(bytes)).toString('hex')) & mask;
     if (r < n) return r;
   }
 }
