@@ -1,9 +1,4 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { def, int64 } from '../../../src/template/value.ts';
-import type { FuncDef, GoValue } from '../../../src/template/value.ts';
-import { castToInt64 } from '../../../src/template/funcs/cast.ts';
-import { D, L, evaluate, f, i64, outcome, v } from './sprig-support.ts';
+import { D, L, f, goTable, tableFuncs, v } from './sprig-support.ts';
 import type { Expr } from './sprig-support.ts';
 import { listFuncs } from '../../../src/template/funcs/lists.ts';
 import { dictFuncs } from '../../../src/template/funcs/dicts.ts';
@@ -14,13 +9,7 @@ import { dictFuncs } from '../../../src/template/funcs/dicts.ts';
  * Expected values are `%T|%v` (or `ERR:` + the message after "error calling NAME: ") as printed by
  * Sprig v3.3.0 in Go's text/template (the same libraries Helm v3.17.2 links).
  */
-const funcs: Record<string, FuncDef> = {
-  ...listFuncs,
-  ...dictFuncs,
-  // template builtins / other groups used to build arguments
-  len: def(['interface {}'], 'int', (a) => BigInt((a[0] as GoValue[]).length)),
-  int64: def(['interface {}'], 'int64', (a) => int64(castToInt64(a[0]))),
-};
+const funcs = tableFuncs(listFuncs, dictFuncs);
 
 const cases: [Expr, string][] = [
   [f('get', D(), 'a'), "string|"],
@@ -214,10 +203,4 @@ const cases: [Expr, string][] = [
   [f('get', D('a', null), 'a'), "<nil>|<nil>"],
 ];
 
-test('dicts: table from Go', async (t) => {
-  for (const [expr, want] of cases) {
-    await t.test(JSON.stringify(expr, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x)), () => {
-      assert.equal(outcome(() => evaluate(expr, funcs)), want);
-    });
-  }
-});
+goTable('dicts: table from Go', funcs, cases);

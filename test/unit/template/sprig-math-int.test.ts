@@ -1,9 +1,4 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { def, int64 } from '../../../src/template/value.ts';
-import type { FuncDef, GoValue } from '../../../src/template/value.ts';
-import { castToInt64 } from '../../../src/template/funcs/cast.ts';
-import { D, L, evaluate, f, i64, outcome, v } from './sprig-support.ts';
+import { f, goTable, i64, tableFuncs } from './sprig-support.ts';
 import type { Expr } from './sprig-support.ts';
 import { mathFuncs } from '../../../src/template/funcs/math.ts';
 
@@ -13,12 +8,7 @@ import { mathFuncs } from '../../../src/template/funcs/math.ts';
  * Expected values are `%T|%v` (or `ERR:` + the message after "error calling NAME: ") as printed by
  * Sprig v3.3.0 in Go's text/template (the same libraries Helm v3.17.2 links).
  */
-const funcs: Record<string, FuncDef> = {
-  ...mathFuncs,
-  // template builtins / other groups used to build arguments
-  len: def(['interface {}'], 'int', (a) => BigInt((a[0] as GoValue[]).length)),
-  int64: def(['interface {}'], 'int64', (a) => int64(castToInt64(a[0]))),
-};
+const funcs = tableFuncs(mathFuncs);
 
 const cases: [Expr, string][] = [
   [f('add', 0n), "int64|0"],
@@ -374,10 +364,4 @@ const cases: [Expr, string][] = [
   [f('biggest', 3n, 9n, 1n), "int64|9"],
 ];
 
-test('integer maths: table from Go', async (t) => {
-  for (const [expr, want] of cases) {
-    await t.test(JSON.stringify(expr, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x)), () => {
-      assert.equal(outcome(() => evaluate(expr, funcs)), want);
-    });
-  }
-});
+goTable('integer maths: table from Go', funcs, cases);

@@ -2,7 +2,10 @@
  * Helpers for the Sprig function unit tests: build nested calls against a function table,
  * evaluate them by calling `fn` directly, and render results the way Go's `%T|%v` would.
  */
-import { GoNumber, GoStruct, typeName, withSliceType } from '../../../src/template/value.ts';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { castToInt64 } from '../../../src/template/funcs/cast.ts';
+import { def, GoNumber, GoStruct, int64, typeName, withSliceType } from '../../../src/template/value.ts';
 import type { FuncContext, FuncDef, GoValue } from '../../../src/template/value.ts';
 
 export type Expr = GoValue | { call: string; args: Expr[] } | { data: string };
@@ -116,3 +119,22 @@ export function outcome(run: () => GoValue): string {
   }
 }
 
+/** The function groups under test, plus the `len` and `int64` builtins the tables use to build arguments. */
+export function tableFuncs(...groups: Record<string, FuncDef>[]): Record<string, FuncDef> {
+  return {
+    ...Object.assign({}, ...groups) as Record<string, FuncDef>,
+    len: def(['interface {}'], 'int', (a) => BigInt((a[0] as GoValue[]).length)),
+    int64: def(['interface {}'], 'int64', (a) => int64(castToInt64(a[0]))),
+  };
+}
+
+/** One subtest per case: the {@link outcome} of evaluating the expression, against what Sprig printed in Go. */
+export function goTable(title: string, funcs: Record<string, FuncDef>, cases: readonly [Expr, string][]): void {
+  test(title, async (t) => {
+    for (const [expr, want] of cases) {
+      await t.test(JSON.stringify(expr, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x)), () => {
+        assert.equal(outcome(() => evaluate(expr, funcs)), want);
+      });
+    }
+  });
+}
