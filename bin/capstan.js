@@ -85,7 +85,6 @@ function loadBundle(build) {
   // CommonJS loader: ~5 ms) only for a package the bundle leaves external, when a command needs one
   let packageRequire;
   const bundleRequire = (id) => process.getBuiltinModule(id) ?? (packageRequire ??= module.createRequire(file))(id);
-  bundleRequire.resolve = (id, options) => (packageRequire ??= module.createRequire(file)).resolve(id, options);
   script.runInThisContext().call(mod.exports, mod.exports, bundleRequire, mod, file, dirname(file));
   // The code cache is written after a `template` run that found none it could use, and once more after the
   // first real run following the build's warm-up render (marked by a .warmup file): V8 then writes what both
